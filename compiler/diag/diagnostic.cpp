@@ -1,0 +1,40 @@
+#include "diag/diagnostic.h"
+
+#include <algorithm>
+
+namespace icp {
+
+const std::vector<DiagInfo>& all_diag_infos() {
+  static const std::vector<DiagInfo> infos = {
+#define DIAG(kind, code, sev, format) {#kind, #code, Severity::sev, format},
+#include "diag/diagnostics.def"
+  };
+  return infos;
+}
+
+const DiagInfo& diag_info(DiagKind kind) { return all_diag_infos()[static_cast<size_t>(kind)]; }
+
+DiagBuilder::~DiagBuilder() {
+  if (engine_) engine_->add(std::move(d_));
+}
+
+void DiagnosticEngine::add(Diagnostic d) {
+  for (const auto& e : diags_)
+    if (e.code == d.code && e.range.file == d.range.file && e.range.begin == d.range.begin &&
+        e.range.end == d.range.end && e.message == d.message)
+      return;
+  if (d.severity == Severity::Error) ++errors_;
+  diags_.push_back(std::move(d));
+}
+
+std::vector<Diagnostic> DiagnosticEngine::sorted() const {
+  std::vector<Diagnostic> out = diags_;
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.file != b.range.file) return a.range.file < b.range.file;
+    if (a.range.line != b.range.line) return a.range.line < b.range.line;
+    return a.range.col < b.range.col;
+  });
+  return out;
+}
+
+}  // namespace icp

@@ -1,0 +1,29 @@
+// Consumers of diagnostics: the human-readable text of TOOLS.md and the JSON
+// array of `icp check --format json`. Both take diagnostics already sorted.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "source/source.h"
+
+namespace icp {
+
+struct TextStyle {
+  bool color = false;  // ANSI colours (only on a terminal, never with NO_COLOR)
+};
+
+// file:line:col: error[E0101]: message, the source line, a caret range, notes.
+std::string render_text(const SourceManager& sm, const Diagnostic& d, TextStyle style = {});
+std::string render_text(const SourceManager& sm, const std::vector<Diagnostic>& ds,
+                        TextStyle style = {});
+
+// One JSON array of {"file","line","column","end_line","end_column",
+// "severity","code","message","notes":[...]}. A note is
+// {"message", and "file","line","column" when it has a position}.
+std::string render_json(const SourceManager& sm, const std::vector<Diagnostic>& ds);
+
+// JSON string literal of s (quotes included), escaping as RFC 8259 requires.
+std::string json_quote(std::string_view s);
+
+}  // namespace icp
