@@ -11,7 +11,11 @@ PKGS=(antlr4 libantlr4-runtime-dev uuid-dev llvm-19-dev libzstd-dev libfmt-dev l
       libbenchmark-dev nlohmann-json3-dev default-jre-headless ninja-build cmake g++ pkg-config
       libre2-dev python3)
 if [[ ${1:-} == --test ]]; then
-  PKGS+=(nodejs npm neovim)
+  PKGS+=(neovim)
+  # Node.js: keep the one the machine has (this image ships Node 20 with its
+  # own npm, which conflicts with Debian's npm package); install Debian's
+  # only where there is none.
+  command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 fi
 
 missing=()

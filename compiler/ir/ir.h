@@ -47,6 +47,18 @@
 //   Call(args)     builtin `extra` applied to call_args[a .. a+b)
 //                  (string built-ins, min/max/abs/clamp/round/log, year,
 //                  month; see CallKind)
+//
+// Precisions (added by the lowering/interpreter; both engines follow them):
+//   Field reads column `extra` (a is kNoValue). Bool payloads are 0/1.
+//   Min(a,b) = b < a ? b : a;  Max(a,b) = a < b ? b : a;
+//   Clamp(x,lo,hi) = Min(Max(x, lo), hi);  AbsF = fabs;  Log is known iff
+//   x > 0 and the result is finite;  Round through icp_rt_round.
+//   Str Cmp is icp_rt_str_cmp (bytewise); Float Cmp is C++'s operators.
+//   Exclude rules also get a state: TRUE / FALSE / UNKNOWN from their cond;
+//   `order` never names an Exclude (they contribute nothing), and the
+//   `unknown` output list and confidence count only signals and triggers.
+//   A lowered Function never has a Call whose a/b are value ids: a/b of a
+//   Call index call_args (so a generic operand walk must special-case Call).
 #pragma once
 #include <cstdint>
 #include <string>

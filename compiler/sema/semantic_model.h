@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -33,7 +34,9 @@ struct Ref {
   const ast::Node* decl = nullptr;
   EnumId enum_id = kNoEnum;  // EnumMember, Enum
   uint32_t index = 0;        // field index in its schema, member index, param
-                             // index, or the Builtin value
+                             // index, or the Builtin value; for Const, Def,
+                             // Schema and Profile the index in the model's
+                             // consts, defs, schemas or profiles
 };
 
 // A compile-time value: a const's folded value, a schema default, a `given`
@@ -46,9 +49,15 @@ using StringSetValue = std::vector<std::string>;  // sorted, unique
 using ConstValue = std::variant<std::monostate, bool, int64_t, double, std::string, DateValue,
                                 DurationValue, StringSetValue, EnumValue, EnumSetValue>;
 
+// The name of a built-in function as written, and back.
+std::string_view builtin_name(Builtin b);
+std::optional<Builtin> builtin_by_name(std::string_view name);
+inline constexpr size_t kBuiltinCount = static_cast<size_t>(Builtin::Log) + 1;
+
 struct EnumInfo {
   std::string name;
   const ast::EnumDecl* decl = nullptr;
+  FileId file = kNoFile;
   std::vector<std::string> members;               // in declaration order
   std::vector<std::vector<std::string>> aliases;  // per member
   int default_member = -1;                        // -1: none
@@ -65,6 +74,7 @@ struct FieldInfo {
 struct SchemaInfo {
   std::string name;
   const ast::SchemaDecl* decl = nullptr;
+  FileId file = kNoFile;
   std::vector<FieldInfo> fields;
   int field_index(std::string_view n) const {
     for (size_t i = 0; i < fields.size(); ++i)
@@ -78,12 +88,38 @@ struct DefInfo {
   const ast::DefDecl* decl = nullptr;
   std::vector<Type> params;
   Type result;
+  FileId file = kNoFile;
+  bool uses_as_of = false;  // reads the scoring date (as_of, days_since, within), maybe via calls
 };
 
 struct ProfileInfo {
   std::string name;
   const ast::ProfileDecl* decl = nullptr;
   int schema = -1;  // index in SemanticModel::schemas, -1 if unknown
+  FileId file = kNoFile;
+  bool uses_as_of = false;  // has triggers or reads the scoring date (W0004)
+};
+
+struct ConstInfo {
+  std::string name;
+  const ast::ConstDecl* decl = nullptr;
+  Type type;
+  std::optional<ConstValue> value;  // folded value; empty when the const is in error
+  FileId file = kNoFile;
+};
+
+// A test block of the main file, resolved: its profile and its `given`
+// values folded and keyed by field index (fields left out are absent).
+struct GivenValue {
+  int field = -1;  // index in the profile's schema
+  ConstValue value;
+  const ast::GivenField* decl = nullptr;
+};
+struct TestInfo {
+  std::string label;
+  const ast::TestDecl* decl = nullptr;
+  int profile = -1;  // index in SemanticModel::profiles, -1 if unknown
+  std::vector<GivenValue> given;
 };
 
 class SemanticModel {
@@ -119,12 +155,39 @@ class SemanticModel {
   std::vector<EnumInfo> enums;
   std::vector<SchemaInfo> schemas;
   std::vector<DefInfo> defs;
-  std::vector<ProfileInfo> profiles;  // profiles and personas of the main file
+  // Profiles and personas of every file, by FileId (the main file, FileId
+  // 0, first); ProfileInfo::file says where each is declared.
+  std::vector<ProfileInfo> profiles;
+  std::vector<ConstInfo> consts;      // consts of every file
+  std::vector<TestInfo> tests;        // test blocks of the main file, in order
+
+  const ConstInfo* find_const(std::string_view name) const {
+    for (const auto& c : consts)
+      if (c.name == name) return &c;
+    return nullptr;
+  }
+  // Enums and schemas by name (first match across files).
+  const EnumInfo* find_enum(std::string_view name) const {
+    for (const auto& e : enums)
+      if (e.name == name) return &e;
+    return nullptr;
+  }
+  const SchemaInfo* find_schema(std::string_view name) const {
+    for (const auto& s : schemas)
+      if (s.name == name) return &s;
+    return nullptr;
+  }
+  // The file an `import` declaration (by NodeId) resolved to, or kNoFile.
+  FileId import_target(ast::NodeId id) const {
+    auto it = imports_.find(id);
+    return it == imports_.end() ? kNoFile : it->second;
+  }
+  void set_import_target(ast::NodeId id, FileId f) { imports_[id] = f; }
 
   const EnumInfo& enum_info(EnumId id) const { return enums.at(id); }
   const ProfileInfo* find_profile(std::string_view name) const {
     for (const auto& p : profiles)
-      if (p.name == name) return &p;
+      if (p.name == name) return &p;  // the main file's first
     return nullptr;
   }
 
@@ -135,6 +198,7 @@ class SemanticModel {
   std::vector<Type> types_;
   std::unordered_map<ast::NodeId, Ref> refs_;
   std::unordered_map<ast::NodeId, ConstValue> constants_;
+  std::unordered_map<ast::NodeId, FileId> imports_;
 };
 
 }  // namespace icp::sema

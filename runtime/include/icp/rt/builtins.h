@@ -1,6 +1,6 @@
 // The built-in functions of LANGUAGE.md section 9 that are not plain
-// arithmetic, as C++ functions (for the interpreter) and extern "C" wrappers
-// with simple signatures (for JIT-compiled code).
+// arithmetic, as C++ functions. (The C ABI that compiled code calls is
+// icp/rt_calls.h; it should forward to these so both engines share them.)
 //
 // Strings are UTF-8; comparisons are by code point (= by byte for valid
 // UTF-8). lower/upper map ASCII, Latin-1, Latin Extended-A, basic Greek and
@@ -15,7 +15,6 @@
 #include <string>
 #include <string_view>
 
-#include "icp/rt/arena.h"
 
 namespace icp::rt {
 
@@ -47,26 +46,3 @@ bool checked_log(double x, double& out);
 inline bool finite_result(double x) { return x - x == 0; }
 
 }  // namespace icp::rt
-
-// ---- C ABI for JIT code -------------------------------------------------
-// String results are written into `arena` (an icp::rt::Arena*); the result
-// pointer goes to *out and the byte length is returned. Booleans are 0/1.
-// Checked functions return 1 when the result is known and store it in *out.
-extern "C" {
-int64_t icp_rt_lower(void* arena, const char* p, int64_t n, const char** out);
-int64_t icp_rt_upper(void* arena, const char* p, int64_t n, const char** out);
-int64_t icp_rt_trim(const char* p, int64_t n, const char** out);  // no copy
-int64_t icp_rt_domain(void* arena, const char* p, int64_t n, const char** out);
-int64_t icp_rt_len(const char* p, int64_t n);
-int32_t icp_rt_starts_with(const char* s, int64_t sn, const char* p, int64_t pn);
-int32_t icp_rt_ends_with(const char* s, int64_t sn, const char* p, int64_t pn);
-int32_t icp_rt_contains(const char* s, int64_t sn, const char* p, int64_t pn);
-int32_t icp_rt_str_eq(const char* a, int64_t an, const char* b, int64_t bn);
-int32_t icp_rt_round(double x, int64_t* out);
-int32_t icp_rt_add_i64(int64_t a, int64_t b, int64_t* out);
-int32_t icp_rt_sub_i64(int64_t a, int64_t b, int64_t* out);
-int32_t icp_rt_mul_i64(int64_t a, int64_t b, int64_t* out);
-int32_t icp_rt_log(double x, double* out);
-int32_t icp_rt_date_year(int32_t days);
-int32_t icp_rt_date_month(int32_t days);
-}

@@ -1,0 +1,65 @@
+// Shared pieces of the scoring subcommands. See scoring_common.h.
+#include "driver/scoring_common.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "driver/cli.h"
+#include "icp/rt/dates.h"
+
+namespace icp::driver {
+
+std::unique_ptr<sema::Program> load_checked(const std::string& path, int* exit_code) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    *exit_code = usage_error("cannot read '" + path + "': No such file");
+    return nullptr;
+  }
+  std::unique_ptr<sema::Program> p = sema::compile_file(path);
+  if (!p->diags.diagnostics().empty()) print_diagnostics(p->sources, p->diags.sorted(), OutputFormat::Text);
+  if (p->diags.has_errors() || !p->main_module()) {
+    *exit_code = kExitFailed;
+    return nullptr;
+  }
+  *exit_code = kExitOk;
+  return p;
+}
+
+const sema::ProfileInfo* pick_profile(const sema::Program& p, const std::string& name) {
+  const auto& profiles = p.model.profiles;
+  if (!name.empty()) {
+    if (const sema::ProfileInfo* pi = p.model.find_profile(name)) return pi;
+    std::string list;
+    for (const auto& x : profiles) list += (list.empty() ? "" : ", ") + x.name;
+    usage_error("no profile or persona named '" + name + "'" + (list.empty() ? "" : " (there are: " + list + ")"));
+    return nullptr;
+  }
+  if (profiles.size() == 1) return &profiles[0];
+  if (profiles.empty()) {
+    usage_error("the model has no profile or persona");
+    return nullptr;
+  }
+  std::string list;
+  for (const auto& x : profiles) list += (list.empty() ? "" : ", ") + x.name;
+  usage_error("the model has several profiles; pick one with --profile (" + list + ")");
+  return nullptr;
+}
+
+std::optional<int64_t> parse_as_of(const std::string& text) {
+  if (text.empty()) return rt::today_utc();
+  if (auto d = rt::parse_iso_date(text)) return *d;
+  usage_error("--as-of: '" + text + "' is not a date (YYYY-MM-DD)");
+  return std::nullopt;
+}
+
+CLI::Option* add_engine_option(CLI::App& sub, eval::EngineKind& kind) {
+  kind = eval::default_engine_kind();
+  return sub
+      .add_option_function<std::string>(
+          "--engine", [&kind](const std::string& v) { eval::parse_engine_kind(v, kind); },
+          "The LLVM JIT (default) or the reference interpreter; results are identical")
+      ->check(CLI::IsMember({"jit", "interp"}))
+      ->type_name("jit|interp");
+}
+
+}  // namespace icp::driver

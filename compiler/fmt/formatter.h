@@ -1,0 +1,22 @@
+// The canonical formatter of `icp fmt` and the language server.
+//
+// (Not named format.h: compiler/ is on the include path and fmt/format.h
+// would shadow the {fmt} library's header.)
+//
+// One layout: 2-space indentation, one item per line, the columns of
+// consecutive rules (labels, `when`, `=>`) and schema fields aligned, every
+// comment kept in its place, single blank lines kept between items, at most
+// 100 columns where a definition can be broken. Idempotent, and the AST of the
+// output equals the AST of the input (modulo ranges).
+#pragma once
+#include <string>
+
+#include "source/source.h"
+#include "syntax/ast.h"
+
+namespace icp {
+
+// Formats a module parsed without syntax errors from `src`.
+std::string format_module(const ast::Module& m, const SourceFile& src);
+
+}  // namespace icp

@@ -1,0 +1,80 @@
+// Internal to fmt/: the state of formatting one module. Output is built line
+// by line; blocks (schemas, enums, profiles, groups, tests, `given`) are lists
+// of rows, each row either cells (aligned with neighbouring rows of the same
+// category) or a custom printer.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "fmt/comments.h"
+#include "fmt/expr_printer.h"
+#include "syntax/ast.h"
+
+namespace icp::formatter {
+
+inline constexpr int kWidth = 100;
+inline constexpr int kIndent = 2;
+
+struct Row {
+  uint32_t begin = 0, end = 0;     // source range of the row's node
+  int category = 0;                // rows of one category > 0 align their cells
+  std::vector<std::string> cells;  // when not custom
+  std::string suffix;              // appended after the last cell (e.g. ",")
+  std::function<void()> custom;    // prints the row itself (without its trailing comments)
+};
+
+class ModuleFormatter {
+ public:
+  ModuleFormatter(const ast::Module& m, const SourceFile& src)
+      : m_(m), src_(src), comments_(m, src), expr_(src, &comments_) {}
+  std::string run();
+
+ private:
+  // --- output primitives (blocks.cpp)
+  void write_indent() { out_.append(static_cast<size_t>(indent_), ' '); }
+  // Ends the current line at source offset `end`, appending trailing comments.
+  void end_line(uint32_t end);
+  // Writes the comments before `offset` on their own lines; `blank_first`
+  // puts an empty line before the first one if the source had one.
+  void leading(uint32_t offset, bool blank_first);
+  // A document rendered at the current indentation (the caller wrote the indent).
+  void write_doc(const Doc& d);
+  // Prints rows between braces (the caller wrote the opening line); `open_end`
+  // is where the opening brace's line ends in the source, `close` the offset
+  // of the closing brace.
+  void block(std::vector<Row>& rows, uint32_t open_end, uint32_t close);
+  void rows(std::vector<Row>& rows, bool first_in_block);
+  void cell_run(std::vector<Row>& rows, size_t from, size_t to, bool first);
+  // Prints one row after its leading comments (and a blank line if the source
+  // had one, or `force_blank`); `widths` aligns cells.
+  void emit_row(Row& r, bool first, bool force_blank, const std::vector<size_t>* widths);
+  // The offset just after the next `{` from `from` (comments skipped).
+  uint32_t after_brace(uint32_t from) const;
+
+  // --- declarations (decls.cpp)
+  void decl(const ast::Decl& d);
+  void enum_decl(const ast::EnumDecl& d);
+  void schema_decl(const ast::SchemaDecl& d);
+  void def_decl(const ast::DefDecl& d);
+  void test_decl(const ast::TestDecl& d);
+  void given(const ast::TestDecl& d);
+  std::string expect(const ast::Expect& e);
+
+  // --- profile items (items.cpp)
+  void profile_decl(const ast::ProfileDecl& d);
+  std::vector<Row> item_rows(const std::vector<ast::ItemPtr>& items);
+  void group_item(const ast::GroupItem& g);
+  void let_item(const ast::LetItem& l);
+
+  const ast::Module& m_;
+  const SourceFile& src_;
+  Comments comments_;
+  ExprPrinter expr_;
+  std::string out_;
+  int indent_ = 0;
+  uint32_t last_end_ = 0;  // source offset of the last thing written
+};
+
+}  // namespace icp::formatter

@@ -1,0 +1,188 @@
+// Evaluation of one IR instruction (see ir.h for the semantics). Unknown
+// operands give unknown unless the instruction says otherwise; Kleene logic
+// for Not/And/Or; checked int64 arithmetic; non-finite floats are unknown.
+// Strings, sets, regexes, pow, log, round, year and month go through
+// icp/rt_calls.h so the JIT computes the same bits.
+#include "interp/eval_inst.h"
+
+namespace icp::interp {
+
+using ir::CallKind;
+using ir::Op;
+using ir::VType;
+
+namespace {
+
+Val read_field(const ir::Function& f, uint32_t index, const RowEnv& env) {
+  const icp_column& col = env.in->columns[index];
+  uint64_t r = env.row;
+  if (col.valid && !col.valid[r]) return Val::unknown();
+  switch (f.fields[index].type) {
+    case VType::Bool:
+    case VType::Int: return Val::of_int(static_cast<const int64_t*>(col.data)[r]);
+    case VType::Float: return Val::of_finite(static_cast<const double*>(col.data)[r]);
+    case VType::Str: return Val::of_str(static_cast<const icp_str*>(col.data)[r]);
+    case VType::StrSet: return Val::of_set(static_cast<const icp_strset*>(col.data)[r]);
+  }
+  return Val::unknown();
+}
+
+bool compare(ir::Pred p, int c) {
+  switch (p) {
+    case ir::Pred::Eq: return c == 0;
+    case ir::Pred::Ne: return c != 0;
+    case ir::Pred::Lt: return c < 0;
+    case ir::Pred::Le: return c <= 0;
+    case ir::Pred::Gt: return c > 0;
+    case ir::Pred::Ge: return c >= 0;
+  }
+  return false;
+}
+
+template <typename T>
+int three_way(T a, T b) { return a < b ? -1 : b < a ? 1 : 0; }
+
+Val arith_int(Op op, int64_t a, int64_t b) {
+  int64_t r = 0;
+  bool overflow = op == Op::Add ? __builtin_add_overflow(a, b, &r)
+                  : op == Op::Sub ? __builtin_sub_overflow(a, b, &r)
+                                  : __builtin_mul_overflow(a, b, &r);
+  return overflow ? Val::unknown() : Val::of_int(r);
+}
+
+Val arith_float(Op op, double a, double b) {
+  switch (op) {
+    case Op::Add: return Val::of_finite(a + b);
+    case Op::Sub: return Val::of_finite(a - b);
+    case Op::Mul: return Val::of_finite(a * b);
+    default: return Val::of_finite(a / b);
+  }
+}
+
+Val call(const ir::Function& f, const ir::Inst& inst, const Val* vals, const RowEnv& env) {
+  const Val* arg[3] = {};
+  for (uint32_t k = 0; k < inst.b && k < 3; ++k) {
+    arg[k] = &vals[f.call_args[inst.a + k]];
+    if (!arg[k]->known) return Val::unknown();
+  }
+  icp_str s{};
+  icp_strset set{};
+  switch (CallKind(inst.extra)) {
+    case CallKind::Lower: icp_rt_lower(env.rt, &arg[0]->s, &s); return Val::of_str(s);
+    case CallKind::LowerSet: icp_rt_lower_set(env.rt, &arg[0]->set, &set); return Val::of_set(set);
+    case CallKind::Upper: icp_rt_upper(env.rt, &arg[0]->s, &s); return Val::of_str(s);
+    case CallKind::Trim: icp_rt_trim(env.rt, &arg[0]->s, &s); return Val::of_str(s);
+    case CallKind::Domain: icp_rt_domain(env.rt, &arg[0]->s, &s); return Val::of_str(s);
+    case CallKind::Len: return Val::of_int(icp_rt_len(&arg[0]->s));
+    case CallKind::StartsWith: return Val::of_bool(icp_rt_starts_with(&arg[0]->s, &arg[1]->s));
+    case CallKind::EndsWith: return Val::of_bool(icp_rt_ends_with(&arg[0]->s, &arg[1]->s));
+    case CallKind::Contains: return Val::of_bool(icp_rt_contains(&arg[0]->s, &arg[1]->s));
+    case CallKind::Count: return Val::of_int(icp_rt_count(&arg[0]->set));
+    case CallKind::Year: return Val::of_int(icp_rt_year(arg[0]->i));
+    case CallKind::Month: return Val::of_int(icp_rt_month(arg[0]->i));
+    case CallKind::MinI: return Val::of_int(arg[1]->i < arg[0]->i ? arg[1]->i : arg[0]->i);
+    case CallKind::MaxI: return Val::of_int(arg[0]->i < arg[1]->i ? arg[1]->i : arg[0]->i);
+    case CallKind::AbsI: {
+      int64_t x = arg[0]->i, r = 0;
+      if (x >= 0) return Val::of_int(x);
+      return __builtin_sub_overflow(int64_t(0), x, &r) ? Val::unknown() : Val::of_int(r);
+    }
+    case CallKind::ClampI: {
+      int64_t x = arg[0]->i, lo = arg[1]->i, hi = arg[2]->i;
+      int64_t m = x < lo ? lo : x;  // min(max(x, lo), hi)
+      return Val::of_int(hi < m ? hi : m);
+    }
+    case CallKind::MinF: return Val::of_float(arg[1]->f < arg[0]->f ? arg[1]->f : arg[0]->f);
+    case CallKind::MaxF: return Val::of_float(arg[0]->f < arg[1]->f ? arg[1]->f : arg[0]->f);
+    case CallKind::AbsF: return Val::of_float(__builtin_fabs(arg[0]->f));
+    case CallKind::ClampF: {
+      double x = arg[0]->f, lo = arg[1]->f, hi = arg[2]->f;
+      double m = x < lo ? lo : x;  // min(max(x, lo), hi)
+      return Val::of_float(hi < m ? hi : m);
+    }
+    case CallKind::Round: {
+      int64_t r = 0;
+      return icp_rt_round(arg[0]->f, &r) ? Val::of_int(r) : Val::unknown();
+    }
+    case CallKind::Log: return Val::of_finite(icp_rt_log(arg[0]->f));
+  }
+  return Val::unknown();
+}
+
+}  // namespace
+
+Val eval_inst(const ir::Function& f, const ir::Inst& inst, const Val* vals, const RowEnv& env) {
+  auto A = [&]() -> const Val& { return vals[inst.a]; };
+  auto B = [&]() -> const Val& { return vals[inst.b]; };
+  switch (inst.op) {
+    case Op::ConstBool:
+    case Op::ConstInt: return Val::of_int(inst.imm);
+    case Op::ConstFloat: return Val::of_float(inst.fimm);
+    case Op::ConstStr: {
+      const std::string& s = f.strings[inst.extra];
+      return Val::of_str(icp_str{s.data(), s.size()});
+    }
+    case Op::ConstStrSet: return Val::of_set(env.const_sets[inst.extra]);
+    case Op::Missing: return Val::unknown();
+    case Op::Field: return read_field(f, inst.extra, env);
+    case Op::AsOf: return Val::of_int(env.as_of);
+    case Op::Score: return Val::of_float(env.score);
+    case Op::Confidence: return Val::of_float(env.confidence);
+    case Op::IsKnown: return Val::of_bool(A().known);
+    case Op::Coalesce: return A().known ? A() : B();
+    case Op::Guard: return A().known ? B() : Val::unknown();
+    case Op::Not: return A().known ? Val::of_bool(!A().i) : Val::unknown();
+    case Op::And: {
+      if ((A().known && !A().i) || (B().known && !B().i)) return Val::of_bool(false);
+      return A().known && B().known ? Val::of_bool(true) : Val::unknown();
+    }
+    case Op::Or: {
+      if ((A().known && A().i) || (B().known && B().i)) return Val::of_bool(true);
+      return A().known && B().known ? Val::of_bool(false) : Val::unknown();
+    }
+    case Op::Select:
+      if (!A().known) return Val::unknown();
+      return A().i ? B() : vals[inst.c];
+    default: break;
+  }
+  // From here on: unknown if any operand is unknown.
+  if (inst.op != Op::Call) {
+    if (inst.a != ir::kNoValue && !A().known) return Val::unknown();
+    if (inst.b != ir::kNoValue && !B().known) return Val::unknown();
+  }
+  switch (inst.op) {
+    case Op::IntToFloat: return Val::of_float(double(A().i));
+    case Op::Neg: {
+      if (inst.type == VType::Float) return Val::of_float(-A().f);
+      int64_t r = 0;
+      return __builtin_sub_overflow(int64_t(0), A().i, &r) ? Val::unknown() : Val::of_int(r);
+    }
+    case Op::Add:
+    case Op::Sub:
+    case Op::Mul:
+      return inst.type == VType::Int ? arith_int(inst.op, A().i, B().i) : arith_float(inst.op, A().f, B().f);
+    case Op::Div: return arith_float(Op::Div, A().f, B().f);
+    case Op::Pow: return Val::of_finite(icp_rt_pow(A().f, B().f));
+    case Op::Cmp: {
+      int c = 0;
+      switch (inst.operand) {
+        case VType::Float: c = three_way(A().f, B().f); break;
+        case VType::Str: c = icp_rt_str_cmp(&A().s, &B().s); break;
+        default: c = three_way(A().i, B().i); break;
+      }
+      return Val::of_bool(compare(inst.pred, c));
+    }
+    case Op::SetHas: return Val::of_bool(icp_rt_set_has(&A().set, &B().s));
+    case Op::SetHasAny: return Val::of_bool(icp_rt_set_has_any(&A().set, &B().set));
+    case Op::SetHasAll: return Val::of_bool(icp_rt_set_has_all(&A().set, &B().set));
+    case Op::InEnumSet: {
+      const auto& bits = f.enum_sets[inst.extra];
+      return Val::of_bool(A().i >= 0 && uint64_t(A().i) < bits.size() && bits[size_t(A().i)]);
+    }
+    case Op::Matches: return Val::of_bool(icp_rt_matches(env.rt, inst.extra, &A().s));
+    case Op::Call: return call(f, inst, vals, env);
+    default: return Val::unknown();
+  }
+}
+
+}  // namespace icp::interp

@@ -1,0 +1,171 @@
+// Names in expressions: params and lets, schema fields, consts, and enum
+// members resolved against the expected enum type (LANGUAGE.md section 5).
+// Unknown names are E0101 ("unknown field 'x' in schema 'S'" in profiles),
+// unknown members of the expected enum E0102, members without an expected
+// enum or that collide with a value in scope E0106. Qualified members
+// `Enum.member` and the special names score / confidence / as_of.
+#include "sema/expr_checker.h"
+#include "sema/suggest.h"
+
+namespace icp::sema {
+
+std::optional<ValueRef> ExprChecker::lookup_value(const std::string& name) {
+  for (auto it = env_.locals.rbegin(); it != env_.locals.rend(); ++it)
+    if (it->name->name == name)
+      return ValueRef{it->ref, it->type, it->ref.kind == RefKind::Let ? "let" : "parameter"};
+  if (env_.schema) {
+    int i = env_.schema->field_index(name);
+    if (i >= 0) {
+      const FieldInfo& fi = env_.schema->fields[i];
+      return ValueRef{Ref{RefKind::Field, fi.decl, kNoEnum, static_cast<uint32_t>(i)}, fi.type,
+                      "field"};
+    }
+  }
+  if (const TopDecl* td = c_.lookup_kind(env_.file, name, ast::DeclKind::Const)) {
+    ensure_const(c_, td->index);
+    const ConstInfo& k = m_.consts[td->index];
+    return ValueRef{Ref{RefKind::Const, k.decl, kNoEnum, td->index}, k.type, "const"};
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> ExprChecker::value_candidates() const {
+  std::vector<std::string> out;
+  for (auto it = env_.locals.rbegin(); it != env_.locals.rend(); ++it) out.push_back(it->name->name);
+  if (env_.schema)
+    for (const auto& f : env_.schema->fields) out.push_back(f.name);
+  if (env_.file < c_.files.size())
+    for (const auto& [name, td] : c_.files[env_.file].names)
+      if (td.kind == ast::DeclKind::Const) out.push_back(name);
+  return out;
+}
+
+static void mark_used(Checker& c, const Ref& r) {
+  if (r.decl && (r.kind == RefKind::Let || r.kind == RefKind::Const || r.kind == RefKind::Def))
+    c.used.insert(r.decl);
+}
+
+Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
+  const std::string& n = e.name.name;
+  auto v = lookup_value(n);
+  EnumId ee = expected_enum(expected);
+  if (ee != kNoEnum) {
+    const EnumInfo& en = m_.enums[ee];
+    int mi = member_index(en, n);
+    if (mi >= 0) {
+      if (v) {
+        mark_used(c_, v->ref);
+        std::string q = en.name + "." + n;
+        c_.diags.emit(DiagKind::EnumNeedsQualification, e.range, n,
+                      fmt::format("it is both a {} and a member of enum '{}'; write '{}'", v->what,
+                                  en.name, q))
+            .fix(e.range, q);
+        return Type::error();
+      }
+      for (const auto& mem : en.decl->members)
+        if (mem.name.name == n) {
+          m_.set_ref(e.id, Ref{RefKind::EnumMember, &mem, ee, static_cast<uint32_t>(mi)});
+          break;
+        }
+      return Type::enumeration(ee);
+    }
+  }
+  if (v) {
+    m_.set_ref(e.id, v->ref);
+    mark_used(c_, v->ref);
+    return v->type;
+  }
+  if ((expected && expected->is_error()) || env_.silent_unknown) return Type::error();
+  if (ee != kNoEnum) {
+    const EnumInfo& en = m_.enums[ee];
+    auto b = c_.diags.emit(DiagKind::UnknownEnumMember, e.range, n, en.name);
+    if (auto s = closest_name(n, en.members)) {
+      b.note("did you mean '{}'?", *s);
+      b.fix(e.range, *s);
+    }
+    return Type::error();
+  }
+  std::vector<std::string> owners;
+  for (EnumId id : c_.visible_enums(env_.file))
+    if (member_index(m_.enums[id], n) >= 0) owners.push_back(m_.enums[id].name);
+  if (!owners.empty()) {
+    if (owners.size() == 1) {
+      std::string q = owners[0] + "." + n;
+      c_.diags.emit(DiagKind::EnumNeedsQualification, e.range, n,
+                    fmt::format("no enum type is expected here; write '{}'", q))
+          .fix(e.range, q);
+    } else {
+      std::string list;
+      for (size_t i = 0; i < owners.size(); ++i)
+        list += (i ? (i + 1 == owners.size() ? " and '" : ", '") : "'") + owners[i] + "'";
+      c_.diags.emit(DiagKind::EnumNeedsQualification, e.range, n,
+                    fmt::format("it is a member of {}; write '{}.{}'", list, owners[0], n));
+    }
+    return Type::error();
+  }
+  auto sugg = closest_name(n, value_candidates());
+  // In a profile an unknown name is most likely a field, unless it looks
+  // like a let or const.
+  bool field = env_.schema && env_.site == ExprSite::Profile &&
+               (!sugg || env_.schema->field_index(*sugg) >= 0);
+  auto b = field ? c_.diags.emit(DiagKind::UnknownField, e.range, n, env_.schema->name)
+                 : c_.diags.emit(DiagKind::UnknownName, e.range, "name", n);
+  if (sugg) {
+    b.note("did you mean '{}'?", *sugg);
+    b.fix(e.range, *sugg);
+  }
+  return Type::error();
+}
+
+Type ExprChecker::check_qualified(const ast::QualifiedExpr& e) {
+  const std::string& en_name = e.enum_name.name;
+  EnumId id = c_.lookup_enum(env_.file, en_name);
+  if (id == kNoEnum) {
+    if (en_name.empty()) return Type::error();
+    std::vector<std::string> cands;
+    for (EnumId v : c_.visible_enums(env_.file)) cands.push_back(m_.enums[v].name);
+    auto b = c_.diags.emit(DiagKind::UnknownName, e.enum_name.range, "enum", en_name);
+    if (auto s = closest_name(en_name, cands)) {
+      b.note("did you mean '{}'?", *s);
+      b.fix(e.enum_name.range, *s);
+    }
+    return Type::error();
+  }
+  const EnumInfo& en = m_.enums[id];
+  int mi = member_index(en, e.member.name);
+  if (mi < 0) {
+    if (e.member.name.empty()) return Type::error();
+    auto b = c_.diags.emit(DiagKind::UnknownEnumMember, e.member.range, e.member.name, en.name);
+    if (auto s = closest_name(e.member.name, en.members)) {
+      b.note("did you mean '{}'?", *s);
+      b.fix(e.member.range, *s);
+    }
+    return Type::error();
+  }
+  for (const auto& mem : en.decl->members)
+    if (mem.name.name == e.member.name) {
+      m_.set_ref(e.id, Ref{RefKind::EnumMember, &mem, id, static_cast<uint32_t>(mi)});
+      break;
+    }
+  return Type::enumeration(id);
+}
+
+Type ExprChecker::check_special(const ast::SpecialExpr& e) {
+  switch (e.which) {
+    case ast::SpecialName::AsOf:
+      env_.uses_as_of = true;
+      return Type::of(TypeKind::Date);
+    case ast::SpecialName::Score:
+    case ast::SpecialName::Confidence:
+      if (!env_.in_tier) {
+        const char* n = e.which == ast::SpecialName::Score ? "score" : "confidence";
+        c_.diags.emit(DiagKind::SpecialNotAllowed, e.range, n,
+                      "is known only in a tier condition (and in a test's `expect`)");
+        return Type::error();
+      }
+      return Type::of(TypeKind::Float);
+  }
+  return Type::error();
+}
+
+}  // namespace icp::sema

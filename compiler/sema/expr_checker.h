@@ -1,0 +1,115 @@
+// The expression checker (LANGUAGE.md sections 4, 5 and 9): types every
+// expression, resolves names (fields, lets, params, consts, enum members by
+// context), records types and Refs in the SemanticModel, and reports type
+// errors. Split over check_exprs.cpp (dispatch, literals, sets, if),
+// check_names.cpp (names and enum members), check_ops.cpp (operators) and
+// check_calls.cpp (built-ins and defs).
+//
+// Expected types flow down: `std::nullopt` means "no expectation", an Error
+// type means "a sibling already failed": a name that needs context then fails
+// silently, so one root cause gives one diagnostic.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sema/checker.h"
+
+namespace icp::sema {
+
+using Expected = std::optional<Type>;
+
+// Where an expression appears; decides which names exist.
+enum class ExprSite : uint8_t { Const, Def, Profile, SchemaDefault, Given };
+
+struct Local {
+  const ast::Ident* name;
+  Ref ref;
+  Type type;
+};
+
+struct ExprEnv {
+  FileId file = kNoFile;
+  ExprSite site = ExprSite::Profile;
+  const SchemaInfo* schema = nullptr;  // its fields are in scope
+  bool silent_unknown = false;         // the profile's schema is unknown
+  bool in_tier = false;                // `score` and `confidence` are allowed
+  int def_index = -1;                  // the def whose body this is
+  std::vector<Local> locals;           // params and lets, innermost last
+  // Out: what the checked expressions used.
+  bool uses_as_of = false;
+  std::vector<DefCall> calls;  // calls to defs
+};
+
+// The result of a value lookup of a bare name.
+struct ValueRef {
+  Ref ref;
+  Type type;
+  const char* what;  // "field", "let", "const", "parameter"
+};
+
+class ExprChecker {
+ public:
+  ExprChecker(Checker& c, ExprEnv& env) : c_(c), m_(c.m), env_(env) {}
+
+  // Types `e` (recording it) and returns its type.
+  Type check(const ast::Expr& e, Expected expected = std::nullopt);
+  // Types a condition: E0202 unless it is a bool. `what` names it for the
+  // message ("the condition of `when`").
+  Type check_cond(const ast::Expr& e, std::string_view what);
+  // A window or half-life: a constant duration (E0205).
+  Type check_window(const ast::Expr& e, std::string_view what);
+
+  std::optional<ValueRef> lookup_value(const std::string& name);
+  // Names in scope, for "did you mean".
+  std::vector<std::string> value_candidates() const;
+
+  static std::optional<Type> unify(Type a, Type b);
+  static bool assignable(Type from, Type to);
+
+ private:
+  // check_names.cpp
+  Type check_name(const ast::NameExpr& e, Expected expected);
+  Type check_qualified(const ast::QualifiedExpr& e);
+  Type check_special(const ast::SpecialExpr& e);
+  // check_ops.cpp
+  Type check_unary(const ast::UnaryExpr& e, Expected expected);
+  Type check_binary(const ast::BinaryExpr& e, Expected expected);
+  Type check_logic(const ast::BinaryExpr& e);
+  Type check_compare(const ast::BinaryExpr& e);
+  Type check_arith(const ast::BinaryExpr& e, Expected expected);
+  Type check_coalesce(const ast::BinaryExpr& e, Expected expected);
+  Type check_in(const ast::InExpr& e);
+  Type check_between(const ast::BetweenExpr& e);
+  Type check_has(const ast::HasExpr& e);
+  Type check_matches(const ast::MatchesExpr& e);
+  Type check_within(const ast::WithinExpr& e);
+  // check_calls.cpp
+  Type check_call(const ast::CallExpr& e, Expected expected);
+  Type check_builtin(const ast::CallExpr& e, Builtin b);
+  Type check_def_call(const ast::CallExpr& e, uint32_t def);
+  // check_exprs.cpp
+  Type check_if(const ast::IfExpr& e, Expected expected);
+  Type check_set(const ast::SetLit& e, Expected expected);
+  // Types a and b where each may give the other its expected type (enum
+  // members); the one that needs no context goes first.
+  std::pair<Type, Type> check_pair(const ast::Expr& a, const ast::Expr& b, Expected expected);
+  bool needs_context(const ast::Expr& e);
+  std::string tn(Type t) const { return m_.type_name(t); }
+
+  Checker& c_;
+  SemanticModel& m_;
+  ExprEnv& env_;
+};
+
+// The type a sibling offers as the expected type of another operand: an
+// errored sibling offers Error, which silences context-dependent names.
+inline Expected offer_type(Type t) { return t; }
+
+// An enum id that an expected type asks for (Enum or EnumSet), or kNoEnum.
+EnumId expected_enum(const Expected& e);
+// The index of a member in an enum, or -1.
+int member_index(const EnumInfo& e, std::string_view name);
+
+}  // namespace icp::sema

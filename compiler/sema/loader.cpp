@@ -1,0 +1,173 @@
+// Reading and parsing files and resolving imports (see loader.h).
+#include "sema/loader.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "syntax/parser.h"
+
+namespace fs = std::filesystem;
+
+namespace icp::sema {
+namespace {
+
+std::string canonical_key(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  if (ec) abs = p;
+  fs::path c = fs::weakly_canonical(abs, ec);
+  return (ec ? abs.lexically_normal() : c).string();
+}
+
+std::optional<std::string> read_file(const fs::path& p, std::string* err) {
+  std::error_code ec;
+  if (fs::is_directory(p, ec)) {
+    if (err) *err = "is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    if (err) *err = fs::exists(p, ec) ? "permission denied" : "no such file";
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class Loader {
+ public:
+  Loader(Checker& c, const CompileOptions& opts) : c_(c), opts_(opts) {
+    stdlib_ = opts.stdlib_dir.empty() ? default_stdlib_dir() : opts.stdlib_dir;
+    for (const auto& [path, text] : opts.overlays) overlays_[canonical_key(path)] = &text;
+  }
+
+  FileId load_main(const std::string& path, std::optional<std::string> text) {
+    std::string key = canonical_key(path);
+    if (!text) {
+      auto it = overlays_.find(key);
+      if (it != overlays_.end()) text = *it->second;
+    }
+    std::string err;
+    if (!text) text = read_file(path, &err);
+    if (!text) {
+      FileId f = add(path, key, "");
+      c_.diags.emit(DiagKind::FileNotReadable, c_.prog.sources.file(f).range(0, 0), path, err);
+      return f;
+    }
+    FileId f = add(path, key, std::move(*text));
+    visit(f);
+    return f;
+  }
+
+ private:
+  FileId add(const std::string& display, const std::string& key, std::string text) {
+    FileId f = c_.prog.sources.add(display, std::move(text));
+    by_key_[key] = f;
+    if (c_.prog.modules.size() <= f) c_.prog.modules.resize(f + 1);
+    if (c_.files.size() <= f) c_.files.resize(f + 1);
+    if (state_.size() <= f) state_.resize(f + 1, 0);
+    c_.prog.modules[f] = parse_module(c_.prog.sources.file(f), c_.prog.ids, c_.diags);
+    return f;
+  }
+
+  // Where an import path points, relative to the importing file.
+  fs::path target_of(FileId from, const std::string& spec) const {
+    if (spec.rfind("std/", 0) == 0) {
+      fs::path p = fs::path(stdlib_) / spec;
+      if (p.extension() != ".icp") p += ".icp";
+      return p;
+    }
+    fs::path base = fs::path(c_.prog.sources.file(from).path()).parent_path();
+    return (base / spec).lexically_normal();
+  }
+
+  void visit(FileId f) {
+    state_[f] = 1;
+    stack_.push_back(f);
+    current_.push_back(nullptr);
+    const ast::Module* mod = c_.prog.modules[f].get();
+    if (mod) {
+      for (const auto& d : mod->decls) {
+        const auto* imp = d->as<ast::ImportDecl>();
+        if (!imp) continue;
+        current_.back() = imp;
+        resolve_import(f, *imp);
+      }
+    }
+    stack_.pop_back();
+    current_.pop_back();
+    state_[f] = 2;
+  }
+
+  void resolve_import(FileId f, const ast::ImportDecl& imp) {
+    if (imp.path.value.empty()) return;  // the parser already complained
+    fs::path target = target_of(f, imp.path.value);
+    std::string key = canonical_key(target);
+    auto it = by_key_.find(key);
+    FileId t;
+    if (it != by_key_.end()) {
+      t = it->second;
+      if (state_[t] == 1) {
+        // Reported at the import that enters the cycle from its first file
+        // (the main file's, when the main file is part of it).
+        std::string chain;
+        const ast::ImportDecl* at = &imp;
+        bool on = false;
+        for (size_t i = 0; i < stack_.size(); ++i) {
+          if (stack_[i] == t && !on) {
+            on = true;
+            at = current_[i];
+          }
+          if (on) chain += fs::path(c_.prog.sources.file(stack_[i]).path()).filename().string() + " -> ";
+        }
+        chain += fs::path(c_.prog.sources.file(t).path()).filename().string();
+        c_.diags.emit(DiagKind::ImportCycle, at->path.range, chain)
+            .note(imp.path.range, "the import that closes the cycle");
+        return;
+      }
+    } else {
+      std::optional<std::string> text;
+      auto ov = overlays_.find(key);
+      if (ov != overlays_.end()) text = *ov->second;
+      else text = read_file(target, nullptr);
+      if (!text) {
+        auto b = c_.diags.emit(DiagKind::ImportNotFound, imp.path.range, imp.path.value);
+        if (imp.path.value.rfind("std/", 0) == 0)
+          b.note("the standard library is searched in '{}'", stdlib_);
+        else
+          b.note("looked for '{}'", target.string());
+        return;
+      }
+      t = add(target.string(), key, std::move(*text));
+      visit(t);
+    }
+    c_.m.set_import_target(imp.id, t);
+    FileScope& fs_ = c_.files[f];
+    for (FileId e : fs_.imports)
+      if (e == t) return;
+    fs_.imports.push_back(t);
+    fs_.import_decls.push_back(&imp);
+  }
+
+  Checker& c_;
+  const CompileOptions& opts_;
+  std::string stdlib_;
+  std::unordered_map<std::string, const std::string*> overlays_;
+  std::unordered_map<std::string, FileId> by_key_;
+  std::vector<int> state_;  // 0 unvisited, 1 on the import stack, 2 done
+  std::vector<FileId> stack_;
+  std::vector<const ast::ImportDecl*> current_;  // the import each stacked file is resolving
+};
+
+}  // namespace
+
+void load_program(Checker& c, const std::string& path, std::optional<std::string> text,
+                  const CompileOptions& opts) {
+  Loader l(c, opts);
+  c.prog.main_file = l.load_main(path, std::move(text));
+}
+
+}  // namespace icp::sema

@@ -1,0 +1,88 @@
+// The front end's entry points: load, then run the checking passes in order.
+#include "sema/program.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+#include "sema/checker.h"
+#include "sema/loader.h"
+
+namespace fs = std::filesystem;
+
+namespace icp::sema {
+namespace {
+
+// Warnings are about the main file: an imported file (the standard library)
+// is not the user's to fix. Its errors are still reported.
+void drop_foreign_warnings(Checker& c) {
+  std::vector<Diagnostic> keep;
+  bool dropped = false;
+  for (const auto& d : c.diags.diagnostics()) {
+    if (d.severity == Severity::Warning && d.range.file != c.prog.main_file) {
+      dropped = true;
+      continue;
+    }
+    keep.push_back(d);
+  }
+  if (!dropped) return;
+  c.diags.clear();
+  for (auto& d : keep) c.diags.add(std::move(d));
+}
+
+void run_passes(Checker& c) {
+  collect_decls(c);
+  check_enums(c);
+  check_schema_types(c);
+  check_def_signatures(c);
+  check_consts(c);
+  check_schema_defaults(c);
+  check_def_bodies(c);
+  check_profiles(c);
+  check_tests(c);
+  lint_unused(c);
+  drop_foreign_warnings(c);
+}
+
+std::unique_ptr<Program> compile(const std::string& path, std::optional<std::string> text,
+                                 const CompileOptions& opts) {
+  auto prog = std::make_unique<Program>();
+  Checker c(*prog);
+  load_program(c, path, std::move(text), opts);
+  run_passes(c);
+  return prog;
+}
+
+bool has_stdlib(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir / "std", ec);
+}
+
+}  // namespace
+
+std::unique_ptr<Program> compile_file(const std::string& path, const CompileOptions& opts) {
+  return compile(path, std::nullopt, opts);
+}
+
+std::unique_ptr<Program> compile_source(std::string text, const std::string& path,
+                                        const CompileOptions& opts) {
+  return compile(path, std::move(text), opts);
+}
+
+std::string default_stdlib_dir() {
+  if (const char* env = std::getenv("ICP_STDLIB"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path dir = exe.parent_path();
+    for (fs::path cand : {dir / ".." / "share" / "icp" / "stdlib", dir / "stdlib"})
+      if (has_stdlib(cand)) return cand.lexically_normal().string();
+  }
+#ifdef ICP_BUILD_STDLIB_DIR
+  return ICP_BUILD_STDLIB_DIR;
+#else
+  return "stdlib";
+#endif
+}
+
+}  // namespace icp::sema

@@ -1,0 +1,84 @@
+// Schemas: field types (E0105; fields are scalars, enums, optionals or
+// `set<string>`), input columns (`from`), duplicate fields and columns (E0103),
+// and defaults, which must be constants (E0208) of the field's type (E0201).
+#include <cctype>
+#include <unordered_map>
+
+#include "sema/checker.h"
+#include "sema/expr_checker.h"
+#include "sema/fold.h"
+
+namespace icp::sema {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+void check_schema(Checker& c, SchemaInfo& s) {
+  std::unordered_map<std::string, const ast::SchemaField*> names;
+  std::unordered_map<std::string, const ast::SchemaField*> columns;
+  for (const auto& f : s.decl->fields) {
+    if (f.name.empty()) continue;
+    auto [it, fresh] = names.emplace(f.name.name, &f);
+    if (!fresh) {
+      c.diags.emit(DiagKind::Duplicate, f.name.range, "field", f.name.name)
+          .note(it->second->name.range, "'{}' is first declared here", f.name.name);
+      continue;
+    }
+    FieldInfo fi;
+    fi.name = f.name.name;
+    fi.column = f.from ? f.from->value : f.name.name;
+    fi.decl = &f;
+    fi.type = f.type ? resolve_type(c, s.file, *f.type) : Type::error();
+    auto [ct, cfresh] = columns.emplace(lower(fi.column), &f);
+    if (!cfresh) {
+      SourceRange r = f.from ? f.from->range : f.name.range;
+      c.diags.emit(DiagKind::Duplicate, r, "input column", fi.column)
+          .note(ct->second->from ? ct->second->from->range : ct->second->name.range,
+                "field '{}' already reads this column (columns match case-insensitively)",
+                ct->second->name.name);
+    }
+    s.fields.push_back(std::move(fi));
+  }
+}
+
+void check_default(Checker& c, const SchemaInfo& s, FieldInfo& fi) {
+  const ast::Expr* e = fi.decl->default_value.get();
+  if (!e) return;
+  ExprEnv env;
+  env.file = s.file;
+  env.site = ExprSite::SchemaDefault;
+  ExprChecker x(c, env);
+  Type t = x.check(*e, fi.type.is_error() ? Expected(Type::error()) : Expected(fi.type));
+  if (t.is_error() || fi.type.is_error()) return;
+  if (!ExprChecker::assignable(t, fi.type)) {
+    c.diags.emit(DiagKind::TypeMismatch, e->range,
+                 fmt::format("the default of '{}' must be {}, found {}", fi.name,
+                             c.m.type_name(fi.type.plain()), c.m.type_name(t)))
+        .note(fi.decl->type->range, "the field's type is declared here");
+    return;
+  }
+  Folded f = fold(c.m, *e);
+  if (!f.constant) {
+    if (!f.error)
+      c.diags.emit(DiagKind::NotConstant, e->range,
+                   fmt::format("the default of '{}' must be a constant: {}", fi.name, f.why));
+    return;
+  }
+  fi.default_value = coerce(f.value, fi.type);
+}
+
+}  // namespace
+
+void check_schema_types(Checker& c) {
+  for (auto& s : c.m.schemas) check_schema(c, s);
+}
+
+void check_schema_defaults(Checker& c) {
+  for (auto& s : c.m.schemas)
+    for (auto& fi : s.fields) check_default(c, s, fi);
+}
+
+}  // namespace icp::sema

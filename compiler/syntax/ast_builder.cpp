@@ -1,0 +1,1034 @@
+#include "syntax/ast_builder.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+
+#include "syntax/literals.h"
+
+namespace icp::syntax {
+
+using namespace icp::ast;
+using P = icp_antlr::ICPParser;
+using antlr4::ParserRuleContext;
+using antlr4::Token;
+using antlr4::tree::ParseTree;
+using antlr4::tree::TerminalNode;
+
+namespace {
+
+bool is_error_node(ParseTree* t) { return dynamic_cast<antlr4::tree::ErrorNode*>(t) != nullptr; }
+
+// The i-th real token of `type` directly under c: tokens conjured or skipped
+// during error recovery (error nodes) do not count.
+Token* tok(ParserRuleContext* c, size_t type, size_t i = 0) {
+  if (!c) return nullptr;
+  for (auto* ch : c->children) {
+    if (is_error_node(ch)) continue;
+    if (auto* t = dynamic_cast<TerminalNode*>(ch)) {
+      Token* s = t->getSymbol();
+      if (s->getType() == type && ParseContext::is_real(s)) {
+        if (i == 0) return s;
+        --i;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// The first real token directly under c, whatever its type.
+Token* first_tok(ParserRuleContext* c) {
+  if (!c) return nullptr;
+  for (auto* ch : c->children) {
+    if (is_error_node(ch)) continue;
+    if (auto* t = dynamic_cast<TerminalNode*>(ch))
+      if (ParseContext::is_real(t->getSymbol())) return t->getSymbol();
+  }
+  return nullptr;
+}
+
+bool is_doc_comment(std::string_view text) {
+  return text.size() >= 3 && text.substr(0, 3) == "///" && !(text.size() > 3 && text[3] == '/');
+}
+
+std::string doc_line(std::string_view text) {
+  std::string_view s = text.substr(3);
+  if (!s.empty() && s[0] == ' ') s.remove_prefix(1);
+  while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+BinaryOp binary_op(size_t type) {
+  switch (type) {
+    case P::K_OR: return BinaryOp::Or;
+    case P::K_AND: return BinaryOp::And;
+    case P::EQ: return BinaryOp::Eq;
+    case P::NE: return BinaryOp::Ne;
+    case P::LT: return BinaryOp::Lt;
+    case P::LE: return BinaryOp::Le;
+    case P::GT: return BinaryOp::Gt;
+    case P::GE: return BinaryOp::Ge;
+    case P::COALESCE: return BinaryOp::Coalesce;
+    case P::PLUS: return BinaryOp::Add;
+    case P::MINUS: return BinaryOp::Sub;
+    case P::STAR: return BinaryOp::Mul;
+    default: return BinaryOp::Div;
+  }
+}
+
+CmpOp cmp_op(size_t type) {
+  switch (type) {
+    case P::NE: return CmpOp::Ne;
+    case P::LT: return CmpOp::Lt;
+    case P::LE: return CmpOp::Le;
+    case P::GT: return CmpOp::Gt;
+    case P::GE: return CmpOp::Ge;
+    default: return CmpOp::Eq;
+  }
+}
+
+// Calls f on every direct sub-expression slot of e.
+void for_each_child(Expr& e, const std::function<void(ExprPtr&)>& f) {
+  auto each = [&](ExprPtr& p) {
+    if (p) f(p);
+  };
+  switch (e.kind) {
+    case ExprKind::Call: for (auto& a : static_cast<CallExpr&>(e).args) each(a); break;
+    case ExprKind::Unary: each(static_cast<UnaryExpr&>(e).operand); break;
+    case ExprKind::Binary: {
+      auto& b = static_cast<BinaryExpr&>(e);
+      each(b.lhs);
+      each(b.rhs);
+      break;
+    }
+    case ExprKind::In: {
+      auto& x = static_cast<InExpr&>(e);
+      each(x.value);
+      each(x.set);
+      break;
+    }
+    case ExprKind::Between: {
+      auto& x = static_cast<BetweenExpr&>(e);
+      each(x.value);
+      each(x.lo);
+      each(x.hi);
+      break;
+    }
+    case ExprKind::Has: {
+      auto& x = static_cast<HasExpr&>(e);
+      each(x.set);
+      each(x.operand);
+      break;
+    }
+    case ExprKind::Matches: {
+      auto& x = static_cast<MatchesExpr&>(e);
+      each(x.value);
+      each(x.pattern);
+      break;
+    }
+    case ExprKind::Within: {
+      auto& x = static_cast<WithinExpr&>(e);
+      each(x.date);
+      each(x.window);
+      break;
+    }
+    case ExprKind::IsMissing: each(static_cast<IsMissingExpr&>(e).value); break;
+    case ExprKind::If: {
+      auto& x = static_cast<IfExpr&>(e);
+      each(x.cond);
+      each(x.then_expr);
+      each(x.else_expr);
+      break;
+    }
+    case ExprKind::SetLit: for (auto& a : static_cast<SetLit&>(e).elements) each(a); break;
+    default: break;
+  }
+}
+
+class Builder {
+ public:
+  Builder(ParseContext& cx, NodeIdAllocator& ids) : cx_(cx), ids_(ids) {}
+
+  std::unique_ptr<Module> module(P::CompilationUnitContext* tree);
+
+ private:
+  // ---- helpers -----------------------------------------------------------
+  template <typename T> std::unique_ptr<T> make(SourceRange r) {
+    auto n = std::make_unique<T>();
+    n->id = ids_.next();
+    n->range = r;
+    return n;
+  }
+  template <typename T> void init(T& n, SourceRange r) {
+    n.id = ids_.next();
+    n.range = r;
+  }
+  SourceRange range(Token* t) { return cx_.token_range(t); }
+  SourceRange range(ParserRuleContext* c) { return cx_.ctx_range(c); }
+  SourceRange cover(const SourceRange& a, const SourceRange& b) { return SourceRange::cover(a, b); }
+  // Zero-width range at the end of a context (where something is missing).
+  SourceRange end_of(ParserRuleContext* c) {
+    SourceRange r = range(c);
+    return cx_.file.range(r.end, r.end);
+  }
+  std::string text(Token* t) {
+    SourceRange r = range(t);
+    return cx_.file.text().substr(r.begin, r.end - r.begin);
+  }
+  Ident ident(Token* t, ParserRuleContext* parent) {
+    if (!t) return Ident{"", end_of(parent)};
+    return Ident{text(t), range(t)};
+  }
+  ExprPtr error_at(SourceRange r) { return make<ErrorExpr>(r); }
+  ExprPtr error_end(ParserRuleContext* c) { return error_at(end_of(c)); }
+
+  std::string doc_before(Token* first);
+  Label label(P::StringLitContext* c, ParserRuleContext* parent);
+
+  // ---- declarations ------------------------------------------------------
+  DeclPtr decl(P::DeclContext* c);
+  DeclPtr enum_decl(P::EnumDeclContext* c);
+  DeclPtr schema_decl(P::SchemaDeclContext* c);
+  DeclPtr def_decl(P::DefDeclContext* c);
+  DeclPtr profile_decl(P::ProfileDeclContext* c);
+  DeclPtr test_decl(P::TestDeclContext* c);
+  std::unique_ptr<TypeRef> type_ref(P::TypeRefContext* c, ParserRuleContext* parent);
+  ItemPtr item(P::ProfileItemContext* c, bool in_group);
+  bool expect(P::ExpectationContext* c, Expect& out);
+  template <typename Elem>
+  void check_separators(ParserRuleContext* c, const char* what);
+
+  // ---- expressions -------------------------------------------------------
+  // A complete expression in a position where `missing` is not a value.
+  ExprPtr value_expr(ParseTree* c, ParserRuleContext* parent);
+  ExprPtr expr(P::ExprContext* c, ParserRuleContext* parent);
+  ExprPtr or_expr(P::OrExprContext* c, ParserRuleContext* parent);
+  ExprPtr and_expr(P::AndExprContext* c, ParserRuleContext* parent);
+  ExprPtr not_expr(P::NotExprContext* c, ParserRuleContext* parent);
+  ExprPtr cmp_expr(P::CmpExprContext* c, ParserRuleContext* parent);
+  ExprPtr operand(P::OperandContext* c, ParserRuleContext* parent);
+  ExprPtr add_expr(P::AddExprContext* c, ParserRuleContext* parent);
+  ExprPtr mul_expr(P::MulExprContext* c, ParserRuleContext* parent);
+  ExprPtr unary(P::UnaryExprContext* c, ParserRuleContext* parent);
+  ExprPtr primary(P::PrimaryContext* c, ParserRuleContext* parent);
+  ExprPtr literal(Token* t, Token* sign);
+  ExprPtr const_value(P::ConstValueContext* c, ParserRuleContext* parent, bool allow_missing);
+  ExprPtr binary(Token* op, ExprPtr lhs, ExprPtr rhs);
+  template <typename Sub, typename F>
+  ExprPtr fold(ParserRuleContext* c, F&& sub);
+  void reject_missing(ExprPtr& e);
+
+  ParseContext& cx_;
+  NodeIdAllocator& ids_;
+};
+
+// ---------------------------------------------------------------------------
+// Docs and labels
+
+std::string Builder::doc_before(Token* first) {
+  if (!first || !ParseContext::is_real(first)) return "";
+  auto hidden = cx_.tokens->getHiddenTokensToLeft(first->getTokenIndex(), Token::HIDDEN_CHANNEL);
+  std::vector<std::string> lines;
+  size_t expected_line = first->getLine() - 1;
+  for (auto it = hidden.rbegin(); it != hidden.rend(); ++it) {
+    Token* t = *it;
+    if (t->getType() != P::LINE_COMMENT || !is_doc_comment(t->getText()) ||
+        t->getLine() != expected_line)
+      break;
+    lines.insert(lines.begin(), doc_line(t->getText()));
+    --expected_line;
+  }
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + lines[i];
+  return out;
+}
+
+Label Builder::label(P::StringLitContext* c, ParserRuleContext* parent) {
+  Token* t = c ? first_tok(c) : nullptr;
+  if (!t) return Label{"", end_of(parent)};
+  Label l{"", range(t)};
+  std::string raw_text = text(t), error;
+  bool raw = false;
+  if (!decode_string(raw_text, l.value, raw, error)) {
+    cx_.diags.emit(DiagKind::InvalidLiteral, l.range, "{}", error);
+    l.value = raw_text.size() >= 2 ? raw_text.substr(1, raw_text.size() - 2) : raw_text;
+  }
+  return l;
+}
+
+// ---------------------------------------------------------------------------
+// Module and declarations
+
+std::unique_ptr<Module> Builder::module(P::CompilationUnitContext* tree) {
+  auto m = std::make_unique<Module>();
+  m->file = cx_.file.id();
+
+  // Every comment, in source order.
+  for (Token* t : cx_.tokens->getTokens()) {
+    size_t ty = t->getType();
+    if (ty != P::LINE_COMMENT && ty != P::BLOCK_COMMENT && ty != P::UNTERMINATED_COMMENT) continue;
+    Comment c;
+    c.range = range(t);
+    c.text = text(t);
+    c.kind = ty == P::LINE_COMMENT ? (is_doc_comment(c.text) ? Comment::Doc : Comment::Line)
+                                   : Comment::Block;
+    if (ty == P::UNTERMINATED_COMMENT)
+      cx_.diags.emit(DiagKind::SyntaxError, cx_.file.range(c.range.begin, c.range.begin + 2),
+                     "unterminated block comment: add `*/` to close it");
+    m->comments.push_back(std::move(c));
+  }
+
+  std::vector<P::DeclContext*> decls = tree ? tree->decl() : std::vector<P::DeclContext*>{};
+  for (auto* d : decls)
+    if (DeclPtr p = decl(d)) m->decls.push_back(std::move(p));
+
+  // `///` blocks before the first declaration document the file; with two or
+  // more blocks (separated by a blank line or another comment), the last one
+  // directly above a declaration other than an import documents that
+  // declaration instead.
+  Token* first = nullptr;
+  if (!decls.empty()) first = decls.front()->getStart();
+  else if (tree) first = tree->getStop() ? tree->getStop() : tree->getStart();
+  if (first && ParseContext::is_real(first)) {
+    auto hidden = cx_.tokens->getHiddenTokensToLeft(first->getTokenIndex(), Token::HIDDEN_CHANNEL);
+    if (first->getType() == Token::EOF) {
+      // No declarations: getHiddenTokensToLeft of EOF covers the whole file.
+    }
+    std::vector<std::vector<Token*>> blocks;
+    Token* prev = nullptr;
+    for (Token* t : hidden) {
+      bool doc = t->getType() == P::LINE_COMMENT && is_doc_comment(t->getText());
+      if (!doc) {
+        prev = nullptr;
+        continue;
+      }
+      if (!prev || t->getLine() != prev->getLine() + 1) blocks.emplace_back();
+      blocks.back().push_back(t);
+      prev = t;
+    }
+    auto block_text = [&](const std::vector<Token*>& b) {
+      std::string s;
+      for (size_t i = 0; i < b.size(); ++i) s += (i ? "\n" : "") + doc_line(b[i]->getText());
+      return s;
+    };
+    size_t file_blocks = blocks.size();
+    if (blocks.size() >= 2 && !m->decls.empty() && m->decls.front()->kind != DeclKind::Import &&
+        blocks.back().back()->getLine() + 1 == first->getLine() &&
+        hidden.back() == blocks.back().back())
+      file_blocks = blocks.size() - 1;
+    else if (!m->decls.empty())
+      m->decls.front()->doc.clear();  // the adjacent block is the file's, not the decl's
+    for (size_t i = 0; i < file_blocks; ++i)
+      m->doc += (i ? "\n\n" : "") + block_text(blocks[i]);
+  }
+  return m;
+}
+
+DeclPtr Builder::decl(P::DeclContext* c) {
+  if (!c) return nullptr;
+  DeclPtr d;
+  if (auto* x = c->importDecl()) {
+    auto n = make<ImportDecl>(range(x));
+    n->path = label(x->stringLit(), x);
+    d = std::move(n);
+  } else if (auto* x = c->enumDecl()) {
+    d = enum_decl(x);
+  } else if (auto* x = c->schemaDecl()) {
+    d = schema_decl(x);
+  } else if (auto* x = c->constDecl()) {
+    auto n = make<ConstDecl>(range(x));
+    n->name = ident(tok(x, P::IDENT), x);
+    n->value = value_expr(x->expr(), x);
+    d = std::move(n);
+  } else if (auto* x = c->defDecl()) {
+    d = def_decl(x);
+  } else if (auto* x = c->profileDecl()) {
+    d = profile_decl(x);
+  } else if (auto* x = c->testDecl()) {
+    d = test_decl(x);
+  }
+  if (d) d->doc = doc_before(c->getStart());
+  return d;
+}
+
+template <typename Elem>
+void Builder::check_separators(ParserRuleContext* c, const char* what) {
+  Elem* prev = nullptr;
+  bool separated = true;
+  for (auto* ch : c->children) {
+    if (is_error_node(ch)) continue;
+    if (auto* e = dynamic_cast<Elem*>(ch)) {
+      if (prev && !separated && prev->getStop() && e->getStart() &&
+          e->getStart()->getLine() == prev->getStop()->getLine() &&
+          e->getStart()->getTokenIndex() > prev->getStop()->getTokenIndex())
+        cx_.diags.emit(DiagKind::SyntaxError, range(e->getStart()),
+                       "expected `,` or a line break between two {}", what);
+      prev = e;
+      separated = false;
+    } else if (auto* t = dynamic_cast<TerminalNode*>(ch)) {
+      if (t->getSymbol()->getType() == P::COMMA) separated = true;
+    }
+  }
+}
+
+DeclPtr Builder::enum_decl(P::EnumDeclContext* c) {
+  auto n = make<EnumDecl>(range(c));
+  n->name = ident(tok(c, P::IDENT), c);
+  check_separators<P::EnumMemberContext>(c, "enum members");
+  for (auto* mc : c->enumMember()) {
+    EnumMember m;
+    init(m, range(mc));
+    m.name = ident(tok(mc, P::IDENT), mc);
+    for (auto* s : mc->stringLit()) m.aliases.push_back(label(s, mc));
+    m.is_default = tok(mc, P::K_DEFAULT) != nullptr;
+    m.doc = doc_before(mc->getStart());
+    if (m.name.empty()) continue;
+    n->members.push_back(std::move(m));
+  }
+  return n;
+}
+
+DeclPtr Builder::schema_decl(P::SchemaDeclContext* c) {
+  auto n = make<SchemaDecl>(range(c));
+  n->name = ident(tok(c, P::IDENT), c);
+  check_separators<P::SchemaFieldContext>(c, "fields");
+  for (auto* fc : c->schemaField()) {
+    SchemaField f;
+    init(f, range(fc));
+    f.name = ident(tok(fc, P::IDENT), fc);
+    f.type = type_ref(fc->typeRef(), fc);
+    if (tok(fc, P::ASSIGN)) f.default_value = const_value(fc->constValue(), fc, false);
+    if (tok(fc, P::K_FROM)) f.from = label(fc->stringLit(), fc);
+    f.doc = doc_before(fc->getStart());
+    if (f.name.empty()) continue;
+    n->fields.push_back(std::move(f));
+  }
+  return n;
+}
+
+std::unique_ptr<TypeRef> Builder::type_ref(P::TypeRefContext* c, ParserRuleContext* parent) {
+  if (!c) {
+    auto t = make<TypeRef>(end_of(parent));
+    t->name = Ident{"", end_of(parent)};
+    return t;
+  }
+  auto t = make<TypeRef>(range(c));
+  if (Token* s = tok(c, P::K_SET)) {
+    t->name = ident(s, c);
+    t->element = type_ref(c->typeRef(), c);
+  } else if (auto* tn = c->typeName()) {
+    t->name = ident(first_tok(tn), c);
+  } else {
+    t->name = Ident{"", end_of(c)};
+  }
+  t->optional = tok(c, P::QUESTION) != nullptr;
+  return t;
+}
+
+DeclPtr Builder::def_decl(P::DefDeclContext* c) {
+  auto n = make<DefDecl>(range(c));
+  n->name = ident(tok(c, P::IDENT), c);
+  for (auto* pc : c->param()) {
+    Param p;
+    init(p, range(pc));
+    p.name = ident(tok(pc, P::IDENT), pc);
+    p.type = type_ref(pc->typeRef(), pc);
+    if (!p.name.empty()) n->params.push_back(std::move(p));
+  }
+  n->result = type_ref(c->typeRef(), c);
+  n->body = value_expr(c->expr(), c);
+  return n;
+}
+
+DeclPtr Builder::profile_decl(P::ProfileDeclContext* c) {
+  auto n = make<ProfileDecl>(range(c));
+  n->persona = tok(c, P::K_PERSONA) != nullptr;
+  // The name comes before `on`, the schema after it.
+  Token* on = tok(c, P::K_ON);
+  Token* a = tok(c, P::IDENT, 0);
+  Token* b = tok(c, P::IDENT, 1);
+  if (a && on && a->getTokenIndex() > on->getTokenIndex()) {
+    b = a;
+    a = nullptr;
+  }
+  n->name = ident(a, c);
+  n->schema = ident(b, c);
+  for (auto* ic : c->profileItem())
+    if (ItemPtr it = item(ic, false)) n->items.push_back(std::move(it));
+  return n;
+}
+
+ItemPtr Builder::item(P::ProfileItemContext* c, bool in_group) {
+  if (!c) return nullptr;
+  ItemPtr out;
+  if (auto* x = c->letItem()) {
+    auto n = make<LetItem>(range(x));
+    n->name = ident(tok(x, P::IDENT), x);
+    n->value = value_expr(x->expr(), x);
+    out = std::move(n);
+  } else if (auto* x = c->excludeItem()) {
+    auto n = make<ExcludeItem>(range(x));
+    n->label = label(x->stringLit(), x);
+    n->cond = value_expr(x->expr(), x);
+    out = std::move(n);
+  } else if (auto* x = c->signalItem()) {
+    auto n = make<SignalItem>(range(x));
+    n->label = label(x->stringLit(), x);
+    auto es = x->expr();
+    n->cond = value_expr(es.size() > 0 ? es[0] : nullptr, x);
+    n->points = value_expr(es.size() > 1 ? es[1] : nullptr, x);
+    out = std::move(n);
+  } else if (auto* x = c->triggerItem()) {
+    auto n = make<TriggerItem>(range(x));
+    n->label = label(x->stringLit(), x);
+    n->on = value_expr(x->on, x);
+    n->within = value_expr(x->window, x);
+    if (tok(x, P::K_WHEN)) n->cond = value_expr(x->cond, x);
+    n->points = value_expr(x->points, x);
+    if (tok(x, P::K_HALFLIFE)) n->halflife = value_expr(x->halflife, x);
+    out = std::move(n);
+  } else if (auto* x = c->tierItem()) {
+    auto n = make<TierItem>(range(x));
+    n->name = ident(tok(x, P::IDENT), x);
+    n->cond = value_expr(x->expr(), x);
+    if (in_group) {
+      cx_.diags.emit(DiagKind::SyntaxError, range(x->getStart()),
+                     "a tier cannot be inside a group: tiers belong to the profile");
+      return nullptr;
+    }
+    out = std::move(n);
+  } else if (auto* x = c->groupItem()) {
+    if (in_group) {
+      cx_.diags.emit(DiagKind::SyntaxError, range(x->getStart()), "groups cannot be nested");
+      return nullptr;
+    }
+    auto n = make<GroupItem>(range(x));
+    n->label = label(x->stringLit(), x);
+    if (tok(x, P::K_CAP)) n->cap = value_expr(x->operand(), x);
+    for (auto* ic : x->profileItem())
+      if (ItemPtr it = item(ic, true)) n->items.push_back(std::move(it));
+    out = std::move(n);
+  }
+  if (out) out->doc = doc_before(c->getStart());
+  return out;
+}
+
+DeclPtr Builder::test_decl(P::TestDeclContext* c) {
+  auto n = make<TestDecl>(range(c));
+  n->label = label(c->stringLit(), c);
+  bool has_profile = false;
+  for (auto* ic : c->testItem()) {
+    if (auto* x = dynamic_cast<P::TestProfileContext*>(ic)) {
+      Token* name = tok(x, P::IDENT);
+      if (!name) continue;
+      if (has_profile) {
+        cx_.diags.emit(DiagKind::SyntaxError, range(x), "a test scores one profile: '{}' is already named",
+                       n->profile.name);
+        continue;
+      }
+      has_profile = true;
+      n->persona = tok(x, P::K_PERSONA) != nullptr;
+      n->profile = ident(name, x);
+    } else if (auto* x = dynamic_cast<P::TestAsOfContext*>(ic)) {
+      ExprPtr v = const_value(x->constValue(), x, false);
+      if (n->as_of) {
+        cx_.diags.emit(DiagKind::SyntaxError, range(x), "a test has one `as_of`");
+        continue;
+      }
+      if (v->kind != ExprKind::DateLit && v->kind != ExprKind::Error) {
+        cx_.diags.emit(DiagKind::SyntaxError, v->range, "`as_of` takes a date, like `2026-11-01`");
+        v = error_at(v->range);
+      }
+      n->as_of = std::move(v);
+    } else if (auto* x = dynamic_cast<P::TestGivenContext*>(ic)) {
+      if (n->given_range) {
+        cx_.diags.emit(DiagKind::SyntaxError, range(x->getStart()),
+                       "a test has one `given` block: put all the fields in the first one");
+      } else {
+        n->given_range = range(x);
+      }
+      for (auto* gc : x->givenField()) {
+        GivenField g;
+        init(g, range(gc));
+        g.name = ident(tok(gc, P::IDENT), gc);
+        g.value = const_value(gc->constValue(), gc, true);
+        if (!g.name.empty()) n->given.push_back(std::move(g));
+      }
+    } else if (auto* x = dynamic_cast<P::TestExpectContext*>(ic)) {
+      Expect e;
+      init(e, range(x));
+      if (expect(x->expectation(), e)) n->expects.push_back(std::move(e));
+    }
+  }
+  return n;
+}
+
+bool Builder::expect(P::ExpectationContext* c, Expect& e) {
+  if (!c) return false;
+  auto op_of = [&](P::CmpOpContext* oc) {
+    Token* t = oc ? first_tok(oc) : nullptr;
+    return t ? cmp_op(t->getType()) : CmpOp::Eq;
+  };
+  if (auto* x = dynamic_cast<P::ExpectTierContext*>(c)) {
+    e.kind = ExpectKind::Tier;
+    e.op = op_of(x->cmpOp());
+    if (e.op != CmpOp::Eq && e.op != CmpOp::Ne)
+      cx_.diags.emit(DiagKind::SyntaxError, range(x->cmpOp()),
+                     "`expect tier` compares with `==` or `!=` only");
+    Token* t = x->tierName() ? first_tok(x->tierName()) : nullptr;
+    e.tier = ident(t, x);
+    return !e.tier.empty();
+  }
+  if (auto* x = dynamic_cast<P::ExpectScoreContext*>(c)) {
+    e.kind = ExpectKind::Score;
+    e.op = op_of(x->cmpOp());
+    e.value = value_expr(x->operand(), x);
+    return true;
+  }
+  if (auto* x = dynamic_cast<P::ExpectConfidenceContext*>(c)) {
+    e.kind = ExpectKind::Confidence;
+    e.op = op_of(x->cmpOp());
+    e.value = value_expr(x->operand(), x);
+    return true;
+  }
+  if (auto* x = dynamic_cast<P::ExpectPointsContext*>(c)) {
+    e.kind = ExpectKind::Points;
+    e.label = label(x->stringLit(), x);
+    e.op = op_of(x->cmpOp());
+    e.value = value_expr(x->operand(), x);
+    return true;
+  }
+  if (auto* x = dynamic_cast<P::ExpectFiredContext*>(c)) {
+    e.kind = ExpectKind::Fired;
+    e.negated = tok(x, P::K_NOT) != nullptr;
+    e.label = label(x->stringLit(), x);
+    return true;
+  }
+  if (auto* x = dynamic_cast<P::ExpectUnknownContext*>(c)) {
+    e.kind = ExpectKind::Unknown;
+    e.negated = tok(x, P::K_NOT) != nullptr;
+    e.label = label(x->stringLit(), x);
+    return true;
+  }
+  if (auto* x = dynamic_cast<P::ExpectExcludedByContext*>(c)) {
+    e.kind = ExpectKind::ExcludedBy;
+    e.negated = tok(x, P::K_NOT) != nullptr;
+    e.label = label(x->stringLit(), x);
+    return true;
+  }
+  if (auto* x = dynamic_cast<P::ExpectExcludedContext*>(c)) {
+    e.kind = ExpectKind::Excluded;
+    e.negated = tok(x, P::K_NOT) != nullptr;
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Expressions
+
+void Builder::reject_missing(ExprPtr& e) {
+  if (!e) return;
+  if (e->kind == ExprKind::MissingLit) {
+    cx_.diags.emit(DiagKind::SyntaxError, e->range,
+                   "`missing` is not a value here: test a value with `x is missing` or "
+                   "`x is present`, or give a fallback with `x ?? y`");
+    e = error_at(e->range);
+    return;
+  }
+  for_each_child(*e, [&](ExprPtr& c) { reject_missing(c); });
+}
+
+ExprPtr Builder::value_expr(ParseTree* t, ParserRuleContext* parent) {
+  ExprPtr e;
+  if (auto* c = dynamic_cast<P::ExprContext*>(t)) e = expr(c, parent);
+  else if (auto* c = dynamic_cast<P::OperandContext*>(t)) e = operand(c, parent);
+  else e = error_end(parent);
+  reject_missing(e);
+  return e;
+}
+
+ExprPtr Builder::expr(P::ExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  if (auto* x = dynamic_cast<P::IfExprContext*>(c)) {
+    auto n = make<IfExpr>(range(c));
+    n->cond = expr(x->cond, x);
+    n->then_expr = tok(x, P::K_THEN) ? expr(x->then, x) : error_end(x);
+    n->else_expr = tok(x, P::K_ELSE) ? expr(x->otherwise, x) : error_end(x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::PlainExprContext*>(c)) return or_expr(x->orExpr(), x);
+  return error_at(range(c));
+}
+
+ExprPtr Builder::binary(Token* op, ExprPtr lhs, ExprPtr rhs) {
+  auto n = make<BinaryExpr>(cover(lhs->range, rhs->range));
+  n->op = binary_op(op ? op->getType() : P::PLUS);
+  n->op_range = op ? range(op) : lhs->range;
+  n->lhs = std::move(lhs);
+  n->rhs = std::move(rhs);
+  return n;
+}
+
+template <typename Sub, typename F>
+ExprPtr Builder::fold(ParserRuleContext* c, F&& sub) {
+  ExprPtr acc;
+  Token* op = nullptr;
+  for (auto* ch : c->children) {
+    if (is_error_node(ch)) continue;
+    if (auto* t = dynamic_cast<TerminalNode*>(ch)) {
+      op = t->getSymbol();
+      continue;
+    }
+    if (auto* s = dynamic_cast<Sub*>(ch)) {
+      ExprPtr e = sub(s, c);
+      if (!acc) acc = std::move(e);
+      else acc = binary(op, std::move(acc), std::move(e));
+      op = nullptr;
+    }
+  }
+  if (!acc) return error_at(range(c));
+  if (op) {  // an operator whose right operand could not be read
+    SourceRange r = range(op);
+    acc = binary(op, std::move(acc), error_at(cx_.file.range(r.end, r.end)));
+  }
+  return acc;
+}
+
+ExprPtr Builder::or_expr(P::OrExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  return fold<P::AndExprContext>(c, [&](auto* s, auto* p) { return and_expr(s, p); });
+}
+
+ExprPtr Builder::and_expr(P::AndExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  return fold<P::NotExprContext>(c, [&](auto* s, auto* p) { return not_expr(s, p); });
+}
+
+ExprPtr Builder::not_expr(P::NotExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  if (auto* x = dynamic_cast<P::NotOpContext*>(c)) {
+    auto n = make<UnaryExpr>(range(c));
+    n->op = UnaryOp::Not;
+    n->operand = not_expr(x->notExpr(), x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::NotNoneContext*>(c)) return cmp_expr(x->cmpExpr(), x);
+  return error_at(range(c));
+}
+
+ExprPtr Builder::cmp_expr(P::CmpExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  ExprPtr lhs = operand(c->operand(), c);
+  P::CmpTailContext* tail = c->cmpTail();
+  if (!tail) return lhs;
+  SourceRange whole = cover(lhs->range, range(tail));
+  bool negated = tok(tail, P::K_NOT) != nullptr;
+  if (auto* x = dynamic_cast<P::TailCompareContext*>(tail)) {
+    Token* op = x->cmpOp() ? first_tok(x->cmpOp()) : nullptr;
+    ExprPtr rhs = operand(x->operand(), x);
+    bool lmiss = lhs->kind == ExprKind::MissingLit, rmiss = rhs->kind == ExprKind::MissingLit;
+    if (op && (lmiss || rmiss)) {
+      size_t ty = op->getType();
+      if ((ty == P::EQ || ty == P::NE) && !(lmiss && rmiss)) {
+        const char* good = ty == P::EQ ? "is missing" : "is present";
+        auto d = cx_.diags.emit(DiagKind::SyntaxError, cover(range(op), rmiss ? rhs->range : lhs->range),
+                                "`{} missing` does not test for a missing value: write `x {}`",
+                                op->getText(), good);
+        if (rmiss) d.fix(cover(range(op), rhs->range), good);
+        auto n = make<IsMissingExpr>(whole);
+        n->present = ty == P::NE;
+        n->value = rmiss ? std::move(lhs) : std::move(rhs);
+        return n;
+      }
+    }
+    return binary(op, std::move(lhs), std::move(rhs));
+  }
+  if (auto* x = dynamic_cast<P::TailInContext*>(tail)) {
+    auto n = make<InExpr>(whole);
+    n->negated = negated;
+    n->value = std::move(lhs);
+    n->set = operand(x->operand(), x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::TailBetweenContext*>(tail)) {
+    auto n = make<BetweenExpr>(whole);
+    n->negated = negated;
+    n->value = std::move(lhs);
+    n->lo = operand(x->lo, x);
+    n->hi = tok(x, P::K_AND) ? operand(x->hi, x) : error_end(x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::TailHasContext*>(tail)) {
+    auto n = make<HasExpr>(whole);
+    n->mode = tok(x, P::K_ANY) ? HasMode::Any : tok(x, P::K_ALL) ? HasMode::All : HasMode::One;
+    n->set = std::move(lhs);
+    n->operand = operand(x->operand(), x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::TailMatchesContext*>(tail)) {
+    auto n = make<MatchesExpr>(whole);
+    n->value = std::move(lhs);
+    n->pattern = operand(x->operand(), x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::TailWithinContext*>(tail)) {
+    auto n = make<WithinExpr>(whole);
+    n->date = std::move(lhs);
+    n->window = operand(x->operand(), x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::TailIsContext*>(tail)) {
+    Token* is = tok(x, P::K_IS);
+    Token* word = tok(x, P::K_MISSING) ? tok(x, P::K_MISSING) : tok(x, P::K_PRESENT);
+    if (!word) return error_at(whole);
+    bool says_present = word->getType() == P::K_PRESENT;
+    auto n = make<IsMissingExpr>(whole);
+    n->present = says_present != negated;
+    n->value = std::move(lhs);
+    if (negated) {
+      const char* good = n->present ? "is present" : "is missing";
+      SourceRange r = cover(range(is), range(word));
+      cx_.diags.emit(DiagKind::SyntaxError, r, "`is not {}` is not ICP: write `{}`", word->getText(), good)
+          .fix(r, good);
+    }
+    return n;
+  }
+  return error_at(whole);
+}
+
+ExprPtr Builder::operand(P::OperandContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  return fold<P::AddExprContext>(c, [&](auto* s, auto* p) { return add_expr(s, p); });
+}
+
+ExprPtr Builder::add_expr(P::AddExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  return fold<P::MulExprContext>(c, [&](auto* s, auto* p) { return mul_expr(s, p); });
+}
+
+ExprPtr Builder::mul_expr(P::MulExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  return fold<P::UnaryExprContext>(c, [&](auto* s, auto* p) { return unary(s, p); });
+}
+
+ExprPtr Builder::unary(P::UnaryExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  if (auto* x = dynamic_cast<P::SignOpContext*>(c)) {
+    auto n = make<UnaryExpr>(range(c));
+    Token* s = first_tok(x);
+    n->op = s && s->getType() == P::PLUS ? UnaryOp::Plus : UnaryOp::Neg;
+    n->operand = unary(x->unaryExpr(), x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::UnaryNoneContext*>(c)) return primary(x->primary(), x);
+  return error_at(range(c));
+}
+
+ExprPtr Builder::primary(P::PrimaryContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  if (auto* x = dynamic_cast<P::LitPrimaryContext*>(c)) {
+    Token* t = x->literal() ? first_tok(x->literal()) : nullptr;
+    return t ? literal(t, nullptr) : error_at(range(c));
+  }
+  if (auto* x = dynamic_cast<P::CallPrimaryContext*>(c)) {
+    auto n = make<CallExpr>(range(c));
+    n->callee = ident(tok(x, P::IDENT), x);
+    for (auto* a : x->expr()) n->args.push_back(expr(a, x));
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::QualifiedPrimaryContext*>(c)) {
+    auto n = make<QualifiedExpr>(range(c));
+    n->enum_name = ident(tok(x, P::IDENT, 0), x);
+    n->member = ident(tok(x, P::IDENT, 1), x);
+    if (n->member.empty()) return error_at(range(c));
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::NamePrimaryContext*>(c)) {
+    auto n = make<NameExpr>(range(c));
+    n->name = ident(tok(x, P::IDENT), x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::SpecialPrimaryContext*>(c)) {
+    auto n = make<SpecialExpr>(range(c));
+    Token* t = first_tok(x);
+    size_t ty = t ? t->getType() : P::K_SCORE;
+    n->which = ty == P::K_CONFIDENCE ? SpecialName::Confidence
+               : ty == P::K_AS_OF    ? SpecialName::AsOf
+                                     : SpecialName::Score;
+    return n;
+  }
+  if (dynamic_cast<P::MissingPrimaryContext*>(c)) return make<MissingLit>(range(c));
+  if (auto* x = dynamic_cast<P::ParenPrimaryContext*>(c)) {
+    ExprPtr inner = expr(x->expr(), x);
+    // The parentheses belong to the expression's range.
+    if (inner->kind != ExprKind::Error) inner->range = range(c);
+    return inner;
+  }
+  if (auto* x = dynamic_cast<P::SetPrimaryContext*>(c)) {
+    auto n = make<SetLit>(range(c));
+    for (auto* a : x->expr()) n->elements.push_back(expr(a, x));
+    return n;
+  }
+  return error_at(range(c));
+}
+
+ExprPtr Builder::literal(Token* t, Token* sign) {
+  SourceRange r = sign ? cover(range(sign), range(t)) : range(t);
+  std::string s = text(t);
+  std::string written = sign ? text(sign) + s : s;
+  bool neg = sign && sign->getType() == P::MINUS;
+  auto no_sign = [&](const char* what) {
+    cx_.diags.emit(DiagKind::SyntaxError, range(sign), "{} cannot have a sign", what);
+    return error_at(r);
+  };
+  switch (t->getType()) {
+    case P::INT: {
+      int64_t v = 0;
+      if (!decode_int(s, v)) {
+        cx_.diags.emit(DiagKind::InvalidLiteral, range(t), "integer `{}` is too large for an int (64 bits)", s);
+        return error_at(r);
+      }
+      auto n = make<IntLit>(r);
+      n->value = neg ? -v : v;
+      n->text = written;
+      return n;
+    }
+    case P::FLOAT: {
+      auto n = make<FloatLit>(r);
+      n->value = neg ? -decode_float(s) : decode_float(s);
+      n->text = written;
+      return n;
+    }
+    case P::MAGNITUDE: {
+      Magnitude m = decode_magnitude(s);
+      if (m.is_int) {
+        if (m.overflow) {
+          cx_.diags.emit(DiagKind::InvalidLiteral, range(t), "integer `{}` is too large for an int (64 bits)", s);
+          return error_at(r);
+        }
+        auto n = make<IntLit>(r);
+        n->value = neg ? -m.int_value : m.int_value;
+        n->text = written;
+        return n;
+      }
+      auto n = make<FloatLit>(r);
+      n->value = neg ? -m.float_value : m.float_value;
+      n->text = written;
+      return n;
+    }
+    case P::PERCENT: {
+      auto n = make<FloatLit>(r);
+      n->value = neg ? -decode_percent(s) : decode_percent(s);
+      n->percent = true;
+      n->text = written;
+      return n;
+    }
+    case P::DATE: {
+      if (sign) return no_sign("a date");
+      std::string err;
+      auto d = decode_date(s, err);
+      if (!d) {
+        cx_.diags.emit(DiagKind::InvalidLiteral, r, "{}", err);
+        return error_at(r);
+      }
+      auto n = make<DateLit>(r);
+      n->days = d->days;
+      n->year = d->year;
+      n->month = d->month;
+      n->day = d->day;
+      return n;
+    }
+    case P::DURATION: {
+      if (sign) return no_sign("a duration");
+      int64_t days = 0;
+      if (!decode_duration(s, days)) {
+        cx_.diags.emit(DiagKind::InvalidLiteral, r, "duration `{}` is too large", s);
+        return error_at(r);
+      }
+      auto n = make<DurationLit>(r);
+      n->days = days;
+      n->text = s;
+      return n;
+    }
+    case P::STRING:
+    case P::RAW_STRING: {
+      if (sign) return no_sign("a string");
+      std::string value, err;
+      bool raw = false;
+      if (!decode_string(s, value, raw, err)) {
+        cx_.diags.emit(DiagKind::InvalidLiteral, r, "{}", err);
+        return error_at(r);
+      }
+      auto n = make<StringLit>(r);
+      n->value = std::move(value);
+      n->raw = raw;
+      n->text = s;
+      return n;
+    }
+    case P::K_TRUE:
+    case P::K_FALSE: {
+      if (sign) return no_sign("a bool");
+      auto n = make<BoolLit>(r);
+      n->value = t->getType() == P::K_TRUE;
+      return n;
+    }
+    case P::BAD_NUMBER:
+      cx_.diags.emit(DiagKind::InvalidLiteral, range(t), "{}", bad_number_message(s));
+      return error_at(r);
+    case P::BAD_DATE:
+      cx_.diags.emit(DiagKind::InvalidLiteral, range(t), "{}", bad_date_message(s));
+      return error_at(r);
+    default:
+      return error_at(r);
+  }
+}
+
+ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent, bool allow_missing) {
+  if (!c) return error_end(parent);
+  if (auto* x = dynamic_cast<P::ConstLiteralContext*>(c)) {
+    Token* t = x->literal() ? first_tok(x->literal()) : nullptr;
+    if (!t) return error_at(range(c));
+    Token* sign = tok(x, P::MINUS) ? tok(x, P::MINUS) : tok(x, P::PLUS);
+    return literal(t, sign);
+  }
+  if (dynamic_cast<P::ConstMissingContext*>(c)) {
+    if (!allow_missing) {
+      cx_.diags.emit(DiagKind::SyntaxError, range(c),
+                     "`missing` is only a value in `given`; here, leave the value out");
+      return error_at(range(c));
+    }
+    return make<MissingLit>(range(c));
+  }
+  if (auto* x = dynamic_cast<P::ConstNameContext*>(c)) {
+    Token* a = tok(x, P::IDENT, 0);
+    Token* b = tok(x, P::IDENT, 1);
+    if (!a) return error_at(range(c));
+    if (tok(x, P::DOT)) {
+      if (!b) return error_at(range(c));
+      auto n = make<QualifiedExpr>(range(c));
+      n->enum_name = ident(a, x);
+      n->member = ident(b, x);
+      return n;
+    }
+    auto n = make<NameExpr>(range(c));
+    n->name = ident(a, x);
+    return n;
+  }
+  if (auto* x = dynamic_cast<P::ConstSetContext*>(c)) {
+    auto n = make<SetLit>(range(c));
+    for (auto* e : x->constValue()) n->elements.push_back(const_value(e, x, false));
+    return n;
+  }
+  return error_at(range(c));
+}
+
+}  // namespace
+
+std::unique_ptr<ast::Module> build_ast(ParseContext& cx, ast::NodeIdAllocator& ids,
+                                       P::CompilationUnitContext* tree) {
+  Builder b(cx, ids);
+  return b.module(tree);
+}
+
+}  // namespace icp::syntax

@@ -1,0 +1,536 @@
+#include "syntax/error_strategy.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "syntax/literals.h"
+
+namespace icp::syntax {
+
+using antlr4::Parser;
+using antlr4::ParserRuleContext;
+using antlr4::Token;
+using antlr4::misc::IntervalSet;
+using P = icp_antlr::ICPParser;
+
+namespace {
+
+const antlr4::dfa::Vocabulary* g_vocab = nullptr;  // set per parse, under the parse mutex
+
+bool in(size_t t, std::initializer_list<size_t> set) {
+  return std::find(set.begin(), set.end(), t) != set.end();
+}
+
+const std::initializer_list<size_t> kExprStart = {
+    P::IDENT,  P::INT,        P::FLOAT,     P::MAGNITUDE, P::PERCENT, P::DATE,   P::DURATION,
+    P::STRING, P::RAW_STRING, P::K_TRUE,    P::K_FALSE,   P::BAD_NUMBER, P::BAD_DATE, P::LPAREN,
+    P::LBRACE, P::MINUS,      P::PLUS,      P::K_NOT,     P::K_IF,    P::K_SCORE, P::K_CONFIDENCE,
+    P::K_AS_OF, P::K_MISSING};
+const std::initializer_list<size_t> kValueStart = {
+    P::IDENT,  P::INT,        P::FLOAT,  P::MAGNITUDE, P::PERCENT,    P::DATE,     P::DURATION,
+    P::STRING, P::RAW_STRING, P::K_TRUE, P::K_FALSE,   P::BAD_NUMBER, P::BAD_DATE, P::LBRACE,
+    P::MINUS,  P::PLUS,       P::K_MISSING};
+// Tokens that continue an expression: dropped from "expected" lists when
+// something more useful is expected too.
+const std::initializer_list<size_t> kOperators = {
+    P::K_OR, P::K_AND, P::K_NOT, P::EQ, P::NE, P::LT, P::LE, P::GT, P::GE, P::K_IN, P::K_BETWEEN,
+    P::K_HAS, P::K_MATCHES, P::K_WITHIN, P::K_IS, P::COALESCE, P::PLUS, P::MINUS, P::STAR,
+    P::SLASH, P::LPAREN, P::DOT, P::QUESTION};
+// Level-5 operators: they cannot follow a comparison (no chains).
+const std::initializer_list<size_t> kComparisons = {
+    P::EQ, P::NE, P::LT, P::LE, P::GT, P::GE, P::K_IN, P::K_BETWEEN, P::K_HAS, P::K_MATCHES,
+    P::K_WITHIN, P::K_IS};
+const std::initializer_list<size_t> kItems = {P::K_LET,  P::K_EXCLUDE, P::K_SIGNAL,
+                                              P::K_TRIGGER, P::K_TIER, P::K_GROUP};
+const std::initializer_list<size_t> kDecls = {P::K_IMPORT, P::K_ENUM,    P::K_SCHEMA,
+                                              P::K_CONST,  P::K_DEF,     P::K_PROFILE,
+                                              P::K_PERSONA, P::K_TEST};
+const std::initializer_list<size_t> kTestItems = {P::K_PROFILE, P::K_PERSONA, P::K_AS_OF,
+                                                  P::K_GIVEN, P::K_EXPECT};
+const std::initializer_list<size_t> kTypes = {P::K_INT,  P::K_FLOAT,    P::K_BOOL, P::K_STRING,
+                                              P::K_DATE, P::K_DURATION, P::K_SET,  P::IDENT};
+const std::initializer_list<size_t> kExpectations = {
+    P::K_TIER, P::K_SCORE, P::K_CONFIDENCE, P::K_POINTS, P::K_FIRED,
+    P::K_UNKNOWN, P::K_EXCLUDED_BY, P::K_EXCLUDED};
+const std::initializer_list<size_t> kCmpOps = {P::EQ, P::NE, P::LT, P::LE, P::GT, P::GE};
+const std::initializer_list<size_t> kNumbers = {P::INT, P::FLOAT, P::MAGNITUDE, P::PERCENT};
+
+bool contains_all(const IntervalSet& s, std::initializer_list<size_t> set) {
+  for (size_t t : set)
+    if (!s.contains(static_cast<size_t>(t))) return false;
+  return true;
+}
+void remove_all(std::vector<size_t>& v, std::initializer_list<size_t> set) {
+  v.erase(std::remove_if(v.begin(), v.end(), [&](size_t t) { return in(t, set); }), v.end());
+}
+
+std::string join_or(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += i + 1 == parts.size() ? " or " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+// The first real name token directly under a context (not one skipped during
+// recovery), e.g. the name of a profile.
+std::string first_name(ParserRuleContext* c) {
+  if (!c) return "";
+  for (auto* ch : c->children) {
+    if (dynamic_cast<antlr4::tree::ErrorNode*>(ch)) continue;
+    if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(ch))
+      if (t->getSymbol()->getType() == P::IDENT && ParseContext::is_real(t->getSymbol()))
+        return t->getSymbol()->getText();
+  }
+  return "";
+}
+
+std::string named(const char* what, ParserRuleContext* c) {
+  std::string n = first_name(c);
+  return n.empty() ? std::string("the ") + what : fmt::format("the {} '{}'", what, n);
+}
+
+bool is_expr_rule(size_t r) {
+  switch (r) {
+    case P::RuleExpr: case P::RuleOrExpr: case P::RuleAndExpr: case P::RuleNotExpr:
+    case P::RuleCmpExpr: case P::RuleCmpTail: case P::RuleCmpOp: case P::RuleOperand:
+    case P::RuleAddExpr: case P::RuleMulExpr: case P::RuleUnaryExpr: case P::RulePrimary:
+    case P::RuleLiteral:
+      return true;
+    default:
+      return false;
+  }
+}
+
+ParserRuleContext* parent_of(antlr4::RuleContext* c) {
+  return c ? dynamic_cast<ParserRuleContext*>(c->parent) : nullptr;
+}
+
+// What a (possibly partial) expression is for, from its place in the item.
+std::string expr_role(ParserRuleContext* ctx) {
+  ParserRuleContext* child = nullptr;
+  ParserRuleContext* c = ctx;
+  while (c && is_expr_rule(c->getRuleIndex())) {
+    child = c;
+    c = parent_of(c);
+  }
+  if (!c) return "";
+  auto index_of = [&](auto vec) -> int {
+    for (size_t i = 0; i < vec.size(); ++i)
+      if (vec[i] == child) return static_cast<int>(i);
+    return -1;
+  };
+  switch (c->getRuleIndex()) {
+    case P::RuleSignalItem:
+      return index_of(static_cast<P::SignalItemContext*>(c)->expr()) == 1
+                 ? "the points of the signal"
+                 : "the condition of the signal";
+    case P::RuleExcludeItem: return "the condition of the exclude";
+    case P::RuleTierItem: return "the condition of the tier";
+    case P::RuleLetItem: return "the value of the let";
+    case P::RuleConstDecl: return "the value of the const";
+    case P::RuleDefDecl: return "the body of the def";
+    case P::RuleGroupItem: return "the cap of the group";
+    case P::RuleTriggerItem: {
+      auto* t = static_cast<P::TriggerItemContext*>(c);
+      if (child == nullptr || child == t->on) return "the date of the trigger";
+      if (child == t->window) return "the window of the trigger";
+      if (child == t->cond) return "the condition of the trigger";
+      if (child == t->halflife) return "the half-life of the trigger";
+      return "the points of the trigger";
+    }
+    case P::RuleExpectation: return "the expected value";
+    default: return "";
+  }
+}
+
+// Extra words for the one token expected, e.g. "`=>` and the points of the signal".
+std::string one_token_phrase(size_t tok, ParserRuleContext* ctx) {
+  size_t rule = ctx ? ctx->getRuleIndex() : static_cast<size_t>(-1);
+  std::string t = describe_token_kind(tok, *g_vocab);
+  switch (tok) {
+    case P::ARROW:
+      if (rule == P::RuleSignalItem) return t + " and the points of the signal";
+      if (rule == P::RuleTriggerItem) return t + " and the points of the trigger";
+      break;
+    case P::K_WHEN:
+      if (rule == P::RuleSignalItem) return t + " and the condition of the signal";
+      if (rule == P::RuleExcludeItem) return t + " and the condition of the exclude";
+      if (rule == P::RuleTierItem) return t + " and the condition of the tier";
+      break;
+    case P::K_WITHIN:
+      if (rule == P::RuleTriggerItem) return t + " and the window of the trigger (a duration)";
+      break;
+    case P::K_ON:
+      if (rule == P::RuleTriggerItem) return t + " and the date of the trigger";
+      if (rule == P::RuleProfileDecl) return t + " and the schema the profile scores";
+      break;
+    case P::RBRACE:
+      switch (rule) {
+        case P::RuleProfileDecl: return t + " to close " + named("profile", ctx);
+        case P::RuleGroupItem: return t + " to close the group";
+        case P::RuleSchemaDecl: return t + " to close " + named("schema", ctx);
+        case P::RuleEnumDecl: return t + " to close " + named("enum", ctx);
+        case P::RuleTestDecl: return t + " to close the test";
+        case P::RuleTestItem: return t + " to close the `given` block";
+        case P::RulePrimary: case P::RuleConstValue: return t + " to close the set";
+        default: break;
+      }
+      break;
+    case P::LBRACE:
+      switch (rule) {
+        case P::RuleProfileDecl: return t + " to open the body of " + named("profile", ctx);
+        case P::RuleGroupItem: return t + " to open the group";
+        case P::RuleSchemaDecl: return t + " to open the fields of " + named("schema", ctx);
+        case P::RuleEnumDecl: return t + " to open the members of " + named("enum", ctx);
+        case P::RuleTestDecl: return t + " to open the test";
+        default: break;
+      }
+      break;
+    case P::RPAREN:
+      if (rule == P::RulePrimary) {
+        std::string n = first_name(ctx);
+        return n.empty() ? t + " to close the parenthesis" : t + " to close the call of '" + n + "'";
+      }
+      if (rule == P::RuleDefDecl) return t + " after the parameters";
+      if (rule == P::RuleEnumMember) return t + " after the aliases";
+      break;
+    case P::COLON:
+      if (rule == P::RuleSchemaField) return t + " and the type of the field";
+      if (rule == P::RuleParam) return t + " and the type of the parameter";
+      if (rule == P::RuleDefDecl) return t + " and the result type of the def";
+      if (rule == P::RuleGivenField) return t + " and the value of the field";
+      break;
+    case P::ASSIGN:
+      if (rule == P::RuleLetItem) return t + " and the value of the let";
+      if (rule == P::RuleConstDecl) return t + " and the value of the const";
+      if (rule == P::RuleDefDecl) return t + " and the body of the def";
+      break;
+    case P::K_THEN: return t + " after the condition of the `if`";
+    case P::K_ELSE: return t + ": an `if` needs an `else` branch";
+    case P::K_AND:
+      if (rule == P::RuleCmpTail) return t + " and the upper bound of `between`";
+      break;
+    case P::GT:
+      if (rule == P::RuleTypeRef) return t + " to close `set<...>`";
+      break;
+    case P::IDENT:
+      switch (rule) {
+        case P::RuleEnumDecl: return "a name for the enum";
+        case P::RuleEnumMember: return "a member name";
+        case P::RuleSchemaDecl: return "a name for the schema";
+        case P::RuleSchemaField: return "a field name";
+        case P::RuleConstDecl: return "a name for the const";
+        case P::RuleDefDecl: return "a name for the def";
+        case P::RuleParam: return "a parameter name";
+        case P::RuleProfileDecl: return "a name (of the profile or of its schema)";
+        case P::RuleLetItem: return "a name for the let";
+        case P::RuleTierItem: return "a name for the tier";
+        case P::RuleTestItem: return "the name of the profile the test scores";
+        case P::RuleGivenField: return "a field name";
+        default: break;
+      }
+      break;
+    case P::STRING:
+      switch (rule) {
+        case P::RuleImportDecl: return "the path of the import, as a string";
+        default: break;
+      }
+      break;
+    default:
+      break;
+  }
+  return t;
+}
+
+// Whether the comparison operator at `off` continues a comparison (a chain).
+bool continues_comparison(ParseContext& cx, Token* off) {
+  int depth = 0;
+  size_t i = off->getTokenIndex();
+  while (Token* t = cx.previous_token(i)) {
+    i = t->getTokenIndex();
+    size_t ty = t->getType();
+    if (ty == P::RPAREN || ty == P::RBRACE) { ++depth; continue; }
+    if (ty == P::LPAREN || ty == P::LBRACE) {
+      if (depth == 0) return false;
+      --depth;
+      continue;
+    }
+    if (depth > 0) continue;
+    if (in(ty, kComparisons)) return true;
+    if (in(ty, {P::K_AND, P::K_OR, P::K_NOT, P::K_WHEN, P::ARROW, P::ASSIGN, P::K_ON, P::K_THEN,
+                P::K_ELSE, P::K_IF, P::COMMA, P::K_CAP, P::K_HALFLIFE, P::COLON}))
+      return false;
+    if (in(ty, kItems) || in(ty, kDecls)) return false;
+  }
+  return false;
+}
+
+// Position where a statement starts (for "one error per statement").
+size_t statement_start(ParserRuleContext* c) {
+  for (; c; c = parent_of(c)) {
+    switch (c->getRuleIndex()) {
+      case P::RuleImportDecl: case P::RuleConstDecl: case P::RuleDefDecl: case P::RuleSchemaField:
+      case P::RuleEnumMember: case P::RuleLetItem: case P::RuleExcludeItem: case P::RuleSignalItem:
+      case P::RuleTriggerItem: case P::RuleTierItem: case P::RuleGivenField:
+        return c->getStart() ? c->getStart()->getTokenIndex() : static_cast<size_t>(-1);
+      case P::RuleTestItem:
+        if (!dynamic_cast<P::TestGivenContext*>(c))
+          return c->getStart() ? c->getStart()->getTokenIndex() : static_cast<size_t>(-1);
+        return static_cast<size_t>(-1);
+      case P::RuleProfileDecl: case P::RuleGroupItem: case P::RuleTestDecl: case P::RuleSchemaDecl:
+      case P::RuleEnumDecl: case P::RuleCompilationUnit:
+        return static_cast<size_t>(-1);
+      default:
+        break;
+    }
+  }
+  return static_cast<size_t>(-1);
+}
+
+std::string char_hint(const std::string& c) {
+  if (c == ";") return ": ICP needs no `;`";
+  if (c == "'") return ": strings are written in double quotes";
+  if (c == "&") return ": write `and`";
+  if (c == "|") return ": write `or`";
+  if (c == "!") return ": write `not` (or `!=`)";
+  if (c == "%") return ": a percentage is written right after its number, as in `15%`";
+  if (c == "[" || c == "]") return ": sets are written with braces, as in `{\"a\", \"b\"}`";
+  return "";
+}
+
+}  // namespace
+
+std::string describe_token_kind(size_t type, const antlr4::dfa::Vocabulary& vocab) {
+  switch (type) {
+    case Token::EOF: return "end of file";
+    case P::IDENT: return "a name";
+    case P::INT: case P::FLOAT: case P::MAGNITUDE: case P::PERCENT: return "a number";
+    case P::STRING: case P::RAW_STRING: return "a string";
+    case P::DATE: return "a date";
+    case P::DURATION: return "a duration";
+    default: break;
+  }
+  std::string lit = vocab.getLiteralName(type);
+  if (lit.size() >= 2 && lit.front() == '\'') return "`" + lit.substr(1, lit.size() - 2) + "`";
+  return "a token";
+}
+
+std::string describe_token(const Token* t) {
+  if (!t || t->getType() == Token::EOF) return "end of file";
+  std::string text = t->getText();
+  if (t->getType() == P::UNTERMINATED_STRING) return "an unterminated string";
+  size_t n = count_code_points(text);
+  if (n > 30) {
+    size_t i = 0;
+    for (int k = 0; k < 27; ++k) decode_utf8(text, i);
+    text = text.substr(0, i) + "...";
+  }
+  return "`" + text + "`";
+}
+
+std::string ErrorStrategy::expected_phrase(Parser* p, const IntervalSet& expected,
+                                           ParserRuleContext* ctx, Token* off) {
+  std::vector<size_t> toks;
+  for (ssize_t t : expected.toList())
+    if (t >= 0 || t == static_cast<ssize_t>(Token::EOF)) toks.push_back(static_cast<size_t>(t));
+  std::vector<std::string> groups;
+  if (expected.contains(static_cast<size_t>(P::IDENT)) && expected.contains(static_cast<size_t>(P::INT)) && expected.contains(static_cast<size_t>(P::LPAREN))) {
+    Token* prev = off ? cx_.previous_token(off->getTokenIndex()) : nullptr;
+    std::string role = expr_role(ctx);
+    size_t pt = prev ? prev->getType() : 0;
+    if (prev && (in(pt, kOperators) || in(pt, {P::K_IF, P::K_THEN, P::K_ELSE, P::K_ANY, P::K_ALL, P::COMMA})) &&
+        !(pt == P::LPAREN && ctx && ctx->getRuleIndex() == P::RulePrimary && role.empty()))
+      groups.push_back(fmt::format("an expression after `{}`", prev->getText()));
+    else if (!role.empty())
+      groups.push_back("an expression (" + role + ")");
+    else
+      groups.push_back("an expression");
+    remove_all(toks, kExprStart);
+  } else if (expected.contains(static_cast<size_t>(P::IDENT)) && expected.contains(static_cast<size_t>(P::INT)) && expected.contains(static_cast<size_t>(P::K_MISSING))) {
+    groups.push_back("a value (a number, string, date, `true`/`false`, enum member, set or `missing`)");
+    remove_all(toks, kValueStart);
+  }
+  if (contains_all(expected, kDecls)) {
+    groups.push_back(
+        "a declaration (`import`, `enum`, `schema`, `const`, `def`, `profile`, `persona` or `test`)");
+    remove_all(toks, kDecls);
+  }
+  if (contains_all(expected, kItems)) {
+    groups.push_back(
+        "a profile item (`let`, `exclude`, `signal`, `trigger`, `tier` or `group`)");
+    remove_all(toks, kItems);
+  }
+  if (contains_all(expected, kTestItems)) {
+    groups.push_back("`profile`, `persona`, `as_of`, `given` or `expect`");
+    remove_all(toks, kTestItems);
+  }
+  if (contains_all(expected, kExpectations)) {
+    groups.push_back(
+        "what to expect (`tier`, `score`, `confidence`, `points`, `fired`, `unknown`, "
+        "`excluded_by` or `excluded`)");
+    remove_all(toks, kExpectations);
+    remove_all(toks, {P::K_NOT});
+  }
+  if (contains_all(expected, kTypes)) {
+    groups.push_back("a type");
+    remove_all(toks, kTypes);
+  }
+  if (contains_all(expected, kCmpOps) && groups.empty()) {
+    groups.push_back("a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)");
+    remove_all(toks, kCmpOps);
+  }
+  // Operators that could continue the expression before are noise when
+  // something else is expected as well.
+  std::vector<size_t> rest = toks;
+  remove_all(rest, kOperators);
+  if (!rest.empty() || !groups.empty()) toks = rest;
+  if (groups.empty() && toks.size() == 1) return one_token_phrase(toks[0], ctx);
+  std::vector<std::string> parts = groups;
+  bool number = false, string = false;
+  for (size_t t : toks) {
+    if (in(t, kNumbers)) {
+      if (number) continue;
+      number = true;
+    }
+    if (t == P::STRING || t == P::RAW_STRING) {
+      if (string) continue;
+      string = true;
+    }
+    std::string d = describe_token_kind(t, *g_vocab);
+    if (t == P::RBRACE && ctx) {
+      std::string closing = one_token_phrase(t, ctx);
+      if (closing != d) d = closing;
+    }
+    parts.push_back(d);
+  }
+  if (parts.empty()) return "something else";
+  return join_or(parts);
+}
+
+void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bool after_previous,
+                           const IntervalSet* expected) {
+  SourceRange r = cx_.token_range(off);
+  Token* prev = ParseContext::is_real(off) ? cx_.previous_token(off->getTokenIndex()) : nullptr;
+  if (after_previous && prev &&
+      (off->getType() == Token::EOF || off->getLine() > prev->getLine())) {
+    uint32_t e = cx_.token_end(prev);
+    r = cx_.file.range(e, e);
+  }
+  size_t stmt = statement_start(p->getContext());
+  if ((stmt != static_cast<size_t>(-1) && stmt == last_stmt_) || r.line == last_line_) return;
+  last_stmt_ = stmt;
+  last_line_ = r.line;
+
+  // A broken literal is the real problem: say so (E0002) rather than what
+  // the grammar expected.
+  std::string text = off ? off->getText() : "";
+  size_t type = off ? off->getType() : 0;
+  SourceRange tr = cx_.token_range(off);
+  if (type == P::UNTERMINATED_STRING) {
+    cx_.diags.emit(DiagKind::InvalidLiteral, tr,
+                   "unterminated string: add the closing `\"` on the same line");
+    return;
+  }
+  if (type == P::BAD_NUMBER) {
+    cx_.diags.emit(DiagKind::InvalidLiteral, tr, bad_number_message(text));
+    return;
+  }
+  if (type == P::BAD_DATE) {
+    cx_.diags.emit(DiagKind::InvalidLiteral, tr, bad_date_message(text));
+    return;
+  }
+  if (type == P::ERROR_CHAR) {
+    cx_.diags.emit(DiagKind::SyntaxError, tr,
+                   fmt::format("unexpected character `{}`{}", text, char_hint(text)));
+    return;
+  }
+  if (in(type, kComparisons) && (!expected || !expected->contains(type))) {
+    if (continues_comparison(cx_, off))
+      cx_.diags.emit(DiagKind::SyntaxError, tr,
+                     "comparisons do not chain: `{}` cannot follow a comparison; combine "
+                     "comparisons with `and` (`a < b and b < c`)",
+                     text);
+    else
+      cx_.diags.emit(DiagKind::SyntaxError, tr,
+                     "a comparison is not allowed here without parentheses: the operands of "
+                     "`between` and `within` and the date of a trigger are simple values; write "
+                     "`(a {} b)`",
+                     text);
+    return;
+  }
+  cx_.diags.emit(DiagKind::SyntaxError, r, message);
+}
+
+void ErrorStrategy::reportNoViableAlternative(Parser* p, const antlr4::NoViableAltException& e) {
+  Token* off = e.getOffendingToken();
+  IntervalSet expected = e.getExpectedTokens();
+  std::string msg = fmt::format("expected {}, found {}",
+                                expected_phrase(p, expected, p->getContext(), off),
+                                describe_token(off));
+  report(p, off, msg, true, &expected);
+}
+
+void ErrorStrategy::reportInputMismatch(Parser* p, const antlr4::InputMismatchException& e) {
+  Token* off = e.getOffendingToken();
+  IntervalSet expected = e.getExpectedTokens();
+  std::string msg = fmt::format("expected {}, found {}",
+                                expected_phrase(p, expected, p->getContext(), off),
+                                describe_token(off));
+  report(p, off, msg, true, &expected);
+}
+
+void ErrorStrategy::reportFailedPredicate(Parser* p, const antlr4::FailedPredicateException& e) {
+  report(p, e.getOffendingToken(), "syntax error", false, nullptr);
+}
+
+void ErrorStrategy::reportUnwantedToken(Parser* p) {
+  if (inErrorRecoveryMode(p)) return;
+  beginErrorCondition(p);
+  Token* off = p->getCurrentToken();
+  IntervalSet expected = getExpectedTokens(p);
+  std::string msg = fmt::format("unexpected {}, expected {}", describe_token(off),
+                                expected_phrase(p, expected, p->getContext(), off));
+  report(p, off, msg, false, &expected);
+}
+
+void ErrorStrategy::reportMissingToken(Parser* p) {
+  if (inErrorRecoveryMode(p)) return;
+  beginErrorCondition(p);
+  Token* off = p->getCurrentToken();
+  IntervalSet expected = getExpectedTokens(p);
+  std::string msg = fmt::format("expected {}, found {}",
+                                expected_phrase(p, expected, p->getContext(), off),
+                                describe_token(off));
+  report(p, off, msg, true, &expected);
+}
+
+ErrorStrategy::ErrorStrategy(ParseContext& cx) : cx_(cx) { g_vocab = cx.vocab; }
+
+void ErrorStrategy::sync(Parser* p) {
+  if (inErrorRecoveryMode(p)) return;
+  antlr4::atn::ATNState* s = p->getInterpreter<antlr4::atn::ParserATNSimulator>()->atn.states[p->getState()];
+  size_t la = p->getTokenStream()->LA(1);
+  IntervalSet next = p->getATN().nextTokens(s);
+  if (next.contains(Token::EPSILON) || next.contains(la)) return;
+  switch (s->getStateType()) {
+    case antlr4::atn::ATNState::STAR_LOOP_ENTRY:
+    case antlr4::atn::ATNState::STAR_LOOP_BACK:
+    case antlr4::atn::ATNState::PLUS_LOOP_BACK: {
+      // A stray token where a loop of items goes on: report it once and skip
+      // to something that can continue the loop or what follows it, rather
+      // than abandoning the whole block (ANTLR's default at loop entry).
+      reportUnwantedToken(p);
+      IntervalSet expecting = p->getExpectedTokens();
+      consumeUntil(p, expecting.Or(getErrorRecoverySet(p)));
+      return;
+    }
+    default:
+      DefaultErrorStrategy::sync(p);
+  }
+}
+
+}  // namespace icp::syntax

@@ -1,0 +1,38 @@
+// Private to syntax/: the ANTLR error strategy that words syntax errors in
+// the language's terms (E0001; E0002 when the offending token is a broken
+// literal) and recovers so that one mistake gives one diagnostic.
+#pragma once
+#include <string>
+
+#include "syntax/parse_context.h"
+
+namespace icp::syntax {
+
+class ErrorStrategy : public antlr4::DefaultErrorStrategy {
+ public:
+  explicit ErrorStrategy(ParseContext& cx);
+
+  void sync(antlr4::Parser* p) override;
+
+ protected:
+  void reportNoViableAlternative(antlr4::Parser* p, const antlr4::NoViableAltException& e) override;
+  void reportInputMismatch(antlr4::Parser* p, const antlr4::InputMismatchException& e) override;
+  void reportFailedPredicate(antlr4::Parser* p, const antlr4::FailedPredicateException& e) override;
+  void reportUnwantedToken(antlr4::Parser* p) override;
+  void reportMissingToken(antlr4::Parser* p) override;
+
+ private:
+  // Emits one diagnostic unless the statement (or line) already has one.
+  // `after_previous`: anchor at the end of the previous token when the
+  // offending token is on a later line (clang's "expected ';' after").
+  void report(antlr4::Parser* p, antlr4::Token* offending, const std::string& message,
+              bool after_previous, const antlr4::misc::IntervalSet* expected);
+  std::string expected_phrase(antlr4::Parser* p, const antlr4::misc::IntervalSet& expected,
+                              antlr4::ParserRuleContext* ctx, antlr4::Token* offending);
+
+  ParseContext& cx_;
+  uint32_t last_line_ = 0;
+  size_t last_stmt_ = static_cast<size_t>(-1);
+};
+
+}  // namespace icp::syntax

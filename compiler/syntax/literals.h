@@ -1,0 +1,50 @@
+// Decoding and validation of ICP literals (LANGUAGE.md section 2), private to
+// syntax/. Pure functions of the token text, no ANTLR: the AST builder calls
+// them and turns a failure into E0002 at the whole token.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace icp::syntax {
+
+// `1200`, `1_200`. False on overflow of int64.
+bool decode_int(std::string_view text, int64_t& out);
+// `1.5`, `2e6`, `1_000.5`.
+double decode_float(std::string_view text);
+
+// `50M`, `2.5k`, `1.2345k`: an int when the value is whole, else a float.
+struct Magnitude {
+  bool is_int = false;
+  bool overflow = false;
+  int64_t int_value = 0;
+  double float_value = 0;
+};
+Magnitude decode_magnitude(std::string_view text);
+
+// `15%` -> 0.15 (correctly rounded from the decimal text).
+double decode_percent(std::string_view text);
+
+// `90d`, `6w`, `3mo`, `1y` -> days. False on overflow.
+bool decode_duration(std::string_view text, int64_t& days);
+
+// Days since 1970-01-01 of a proleptic Gregorian date (no validation).
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+// Validates `YYYY-MM-DD`; on failure returns the E0002 message.
+struct DateValue {
+  int year = 0, month = 0, day = 0;
+  int32_t days = 0;
+};
+std::optional<DateValue> decode_date(std::string_view text, std::string& error);
+
+// Decodes a string literal as written, quotes included: "..." with escapes,
+// r"..." and r#"..."#. On a bad escape returns false and sets the message.
+bool decode_string(std::string_view text, std::string& out, bool& raw, std::string& error);
+
+// The E0002 message for a BAD_NUMBER token (`90days`, `3m`, `50Mb`, `1__0`).
+std::string bad_number_message(std::string_view text);
+// The E0002 message for a BAD_DATE token (`2026-11-1`).
+std::string bad_date_message(std::string_view text);
+
+}  // namespace icp::syntax

@@ -1,0 +1,72 @@
+// Private to syntax/: state shared by the parser front door, the error
+// strategy and the AST builder for one parse. Includes ANTLR headers, so it
+// must never be included from outside compiler/syntax/*.cpp.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ICPLexer.h"
+#include "ICPParser.h"
+#include "antlr4-runtime.h"
+#include "diag/diagnostic.h"
+#include "source/source.h"
+
+namespace icp::syntax {
+
+struct ParseContext {
+  const SourceFile& file;
+  DiagnosticEngine& diags;
+  // ANTLR positions are code-point indices; cp_to_byte[i] is the byte offset
+  // of code point i (one entry past the end as well).
+  std::vector<uint32_t> cp_to_byte;
+  antlr4::CommonTokenStream* tokens = nullptr;
+  const antlr4::dfa::Vocabulary* vocab = nullptr;  // the parser's (static) vocabulary
+
+  ParseContext(const SourceFile& f, DiagnosticEngine& d) : file(f), diags(d) {}
+
+  uint32_t byte_of(size_t cp) const {
+    if (cp >= cp_to_byte.size()) return cp_to_byte.empty() ? 0 : cp_to_byte.back();
+    return cp_to_byte[cp];
+  }
+  static bool is_real(const antlr4::Token* t) {
+    return t && t->getTokenIndex() != INVALID_INDEX && t->getStartIndex() != INVALID_INDEX;
+  }
+  // The range of a token (zero-width at its start for EOF).
+  SourceRange token_range(const antlr4::Token* t) const {
+    if (!is_real(t)) return file.range(0, 0);
+    uint32_t b = byte_of(t->getStartIndex());
+    uint32_t e = t->getType() == antlr4::Token::EOF ? b : byte_of(t->getStopIndex() + 1);
+    if (e < b) e = b;
+    return file.range(b, e);
+  }
+  uint32_t token_begin(const antlr4::Token* t) const { return token_range(t).begin; }
+  uint32_t token_end(const antlr4::Token* t) const { return token_range(t).end; }
+  // The range of a rule context: its first token to its last.
+  SourceRange ctx_range(antlr4::ParserRuleContext* c) const {
+    if (!c || !is_real(c->getStart())) return file.range(0, 0);
+    uint32_t b = token_begin(c->getStart());
+    antlr4::Token* stop = c->getStop();
+    uint32_t e = b;
+    if (is_real(stop) && stop->getTokenIndex() >= c->getStart()->getTokenIndex() &&
+        stop->getType() != antlr4::Token::EOF)
+      e = token_end(stop);
+    return file.range(b, e);
+  }
+  // The default-channel token before token index i, or null.
+  antlr4::Token* previous_token(size_t i) const {
+    while (i > 0) {
+      --i;
+      antlr4::Token* t = tokens->get(i);
+      if (t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return t;
+    }
+    return nullptr;
+  }
+};
+
+// Text a human reads for a token kind: `when`, `=>`, a name, a string...
+std::string describe_token_kind(size_t type, const antlr4::dfa::Vocabulary& vocab);
+// Text for a concrete token: `foo`, `=>`, end of file.
+std::string describe_token(const antlr4::Token* t);
+
+}  // namespace icp::syntax

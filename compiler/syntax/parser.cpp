@@ -1,0 +1,51 @@
+#include "syntax/parser.h"
+
+#include <mutex>
+
+#include "syntax/ast_builder.h"
+#include "syntax/error_strategy.h"
+#include "syntax/parse_context.h"
+
+namespace icp {
+
+namespace {
+// ANTLR's C++ runtime shares its DFA and prediction caches between parser
+// instances without locking: one parse at a time.
+std::mutex g_parse_mutex;
+}  // namespace
+
+std::unique_ptr<ast::Module> parse_module(const SourceFile& file, ast::NodeIdAllocator& ids,
+                                          DiagnosticEngine& diags) {
+  std::lock_guard<std::mutex> lock(g_parse_mutex);
+  syntax::ParseContext cx(file, diags);
+
+  // ANTLR indexes code points. Decode the text ourselves (an invalid byte is
+  // one U+FFFD, as SourceFile counts it) so positions map back to bytes, and
+  // hand ANTLR valid UTF-8 (its own decoder throws on invalid input).
+  const std::string& text = file.text();
+  std::string clean;
+  clean.reserve(text.size());
+  cx.cp_to_byte.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size();) {
+    cx.cp_to_byte.push_back(static_cast<uint32_t>(i));
+    uint32_t cp = decode_utf8(text, i);
+    append_utf8(clean, cp);
+  }
+  cx.cp_to_byte.push_back(static_cast<uint32_t>(text.size()));
+
+  antlr4::ANTLRInputStream input(clean);
+  icp_antlr::ICPLexer lexer(&input);
+  lexer.removeErrorListeners();
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  cx.tokens = &tokens;
+
+  icp_antlr::ICPParser parser(&tokens);
+  parser.removeErrorListeners();
+  cx.vocab = &parser.getVocabulary();
+  parser.setErrorHandler(std::make_shared<syntax::ErrorStrategy>(cx));
+  auto* tree = parser.compilationUnit();
+  return syntax::build_ast(cx, ids, tree);
+}
+
+}  // namespace icp

@@ -1,0 +1,96 @@
+// Input readers: CSV (RFC 4180) and NDJSON, streamed in chunks into Batches.
+// Every data row is either produced (with its 1-based row number and the
+// physical line where it starts) or rejected with row, line, column, reason
+// and its original cells — never dropped.
+//
+//   std::string err;
+//   auto src = open_csv(open_file("in.csv", err), schema, opts, keep, err);
+//   if (!src) -> usage/input error in `err` (missing required column, ...)
+//   for (auto& w : src->warnings()) -> stderr
+//   Batch b; std::vector<Reject> rej;
+//   while (src->next_chunk(b, rej, 4096)) { score b; write rej; rej.clear(); }
+//
+// CSV details: a UTF-8 BOM is skipped; records end at LF or CRLF; quoted
+// fields may hold delimiters, `""` and line breaks; white space before an
+// opening quote is ignored; text after a closing quote is kept. Lines that
+// are empty or only white space are not rows. Extra cells that are all blank
+// are ignored (trailing delimiters); other extra cells and missing cells
+// reject the row. Invalid UTF-8 in a used column (a field's or a kept one)
+// rejects the row. An unterminated quote rejects the last row.
+// NDJSON details: blank lines are not rows; each other line must be one JSON
+// object (else the row is rejected with the parser's message); invalid UTF-8
+// rejects the row; keys match columns case-insensitively (the last of two
+// equal keys wins).
+#pragma once
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "icp/rt/batch.h"
+#include "icp/rt/convert.h"
+#include "icp/rt/schema.h"
+
+namespace icp::rt {
+
+// A stream of bytes (a file, stdin, a string).
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to n bytes; 0 at the end.
+  virtual size_t read(char* buf, size_t n) = 0;
+};
+// "-" is stdin. nullptr and `error` set when the file cannot be opened.
+std::unique_ptr<ByteSource> open_file(const std::string& path, std::string& error);
+std::unique_ptr<ByteSource> string_source(std::string data);
+
+struct Reject {
+  int64_t row = 0;     // 1-based data row
+  int64_t line = 0;    // physical line where the row starts
+  std::string column;  // the column (as in the input) at fault, "" for the whole row
+  std::string reason;
+  std::vector<std::string> cells;  // CSV: the row's cells; NDJSON: the line
+};
+
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // Clears `out` and fills it with up to `max_rows` rows; appends rejected
+  // rows to `rejects`. Returns false once the input is exhausted (nothing
+  // was read by this call).
+  virtual bool next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) = 0;
+
+  // Warnings about the header (missing columns of optional fields, ...).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  // Column names for the rejects file after `row,line,column,reason`: the
+  // CSV header cells, or {"record"} for NDJSON.
+  const std::vector<std::string>& reject_header() const { return reject_header_; }
+  int64_t rows_read() const { return rows_read_; }          // produced + rejected
+  int64_t rows_rejected() const { return rows_rejected_; }
+  int64_t lenient_count() const { return lenient_count_; }  // values read as missing by --lenient
+
+ protected:
+  std::vector<std::string> warnings_;
+  std::vector<std::string> reject_header_;
+  int64_t rows_read_ = 0;
+  int64_t rows_rejected_ = 0;
+  int64_t lenient_count_ = 0;
+};
+
+// Reads the header at once: returns nullptr and sets `error` when a required
+// field's column is missing, or a `keep` column is not in the header.
+// `schema` must outlive the source.
+std::unique_ptr<RowSource> open_csv(std::unique_ptr<ByteSource> in, const Schema& schema, const ReadOptions& opts,
+                                    const std::vector<std::string>& keep, std::string& error);
+std::unique_ptr<RowSource> open_ndjson(std::unique_ptr<ByteSource> in, const Schema& schema, const ReadOptions& opts,
+                                       const std::vector<std::string>& keep, std::string& error);
+
+enum class InputFormat : uint8_t { Csv, Ndjson };
+// By extension: .csv .tsv -> Csv, .ndjson .jsonl -> Ndjson (case-insensitive).
+std::optional<InputFormat> input_format_for(const std::string& path);
+// ',' or '\t' for a .tsv path.
+char default_delimiter_for(const std::string& path);
+
+}  // namespace icp::rt

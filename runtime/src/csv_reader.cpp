@@ -1,0 +1,290 @@
+// The CSV RowSource (RFC 4180, streamed). See icp/rt/reader.h for the rules.
+#include <cstring>
+
+#include "icp/rt/reader.h"
+#include "icp/rt/utf8.h"
+#include "input_buffer.h"
+#include "row_builder.h"
+
+namespace icp::rt {
+
+namespace {
+
+class CsvSource : public RowSource {
+ public:
+  CsvSource(std::unique_ptr<ByteSource> in, const Schema& schema, const ReadOptions& opts)
+      : in_(std::move(in)), schema_(schema), opts_(opts), builder_(schema, opts) {}
+
+  bool open(const std::vector<std::string>& keep, std::string& error);
+  bool next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) override;
+
+ private:
+  enum class Rec { Ok, Eof, Unterminated, NeedMore };
+  Rec parse(std::string_view b, size_t& used, int64_t& newlines);
+  Rec read_record(int64_t& start_line);
+  bool blank_record() const;
+  std::string_view cell(size_t i) const { return std::string_view(cellbuf_).substr(cells_[i].first, cells_[i].second); }
+  void reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason);
+
+  InputBuffer in_;
+  const Schema& schema_;
+  ReadOptions opts_;
+  RowBuilder builder_;
+  int64_t line_ = 1;  // physical line of the next unread byte
+  bool bom_checked_ = false;
+  std::string cellbuf_;
+  std::vector<std::pair<size_t, size_t>> cells_;  // (offset, length) in cellbuf_
+  bool any_quoted_ = false;
+  std::vector<std::string> header_;
+  std::vector<int> field_col_;  // field -> header index, -1 when absent
+  std::vector<int> keep_col_;   // kept column -> header index
+  std::vector<uint8_t> used_col_;
+  std::vector<std::string> keep_;
+  std::vector<CellInput> inputs_;
+};
+
+// Parses one record from `b`. Sets `used` to the bytes consumed.
+CsvSource::Rec CsvSource::parse(std::string_view b, size_t& used, int64_t& newlines) {
+  cellbuf_.clear();
+  cells_.clear();
+  any_quoted_ = false;
+  newlines = 0;
+  const char delim = opts_.delimiter;
+  const bool eof = in_.eof();
+  size_t p = 0, n = b.size();
+  if (n == 0) return eof ? Rec::Eof : Rec::NeedMore;
+  for (;;) {  // one cell per iteration
+    size_t start = cellbuf_.size();
+    size_t q = p;
+    while (q < n && (b[q] == ' ' || b[q] == '\t') && b[q] != delim) ++q;
+    if (q == n && !eof) return Rec::NeedMore;
+    if (q < n && b[q] == '"') {
+      any_quoted_ = true;
+      p = q + 1;
+      for (;;) {
+        const char* hit = static_cast<const char*>(std::memchr(b.data() + p, '"', n - p));
+        size_t e = hit ? size_t(hit - b.data()) : n;
+        for (size_t i = p; i < e; ++i) newlines += b[i] == '\n';
+        cellbuf_.append(b.substr(p, e - p));
+        p = e;
+        if (!hit) {
+          if (!eof) return Rec::NeedMore;
+          cells_.emplace_back(start, cellbuf_.size() - start);
+          used = n;
+          return Rec::Unterminated;
+        }
+        if (p + 1 < n && b[p + 1] == '"') {
+          cellbuf_ += '"';
+          p += 2;
+          continue;
+        }
+        if (p + 1 == n && !eof) return Rec::NeedMore;
+        ++p;  // closing quote
+        break;
+      }
+    }
+    // Unquoted text (or text after a closing quote) up to the cell's end.
+    size_t s = p;
+    while (p < n && b[p] != delim && b[p] != '\n' && !(b[p] == '\r' && (p + 1 == n || b[p + 1] == '\n'))) ++p;
+    cellbuf_.append(b.substr(s, p - s));
+    if (p == n) {
+      if (!eof) return Rec::NeedMore;
+      cells_.emplace_back(start, cellbuf_.size() - start);
+      used = n;
+      return Rec::Ok;
+    }
+    cells_.emplace_back(start, cellbuf_.size() - start);
+    if (b[p] == delim) {
+      ++p;
+      continue;
+    }
+    if (b[p] == '\r') {
+      if (p + 1 == n && !eof) return Rec::NeedMore;
+      ++p;
+    }
+    if (p < n && b[p] == '\n') ++p;
+    ++newlines;
+    used = p;
+    return Rec::Ok;
+  }
+}
+
+CsvSource::Rec CsvSource::read_record(int64_t& start_line) {
+  for (;;) {
+    std::string_view b = in_.view();
+    if (!bom_checked_) {
+      if (b.size() < 3 && !in_.eof()) {
+        in_.fill();
+        continue;
+      }
+      if (b.starts_with("\xEF\xBB\xBF")) in_.consume(3), b = in_.view();
+      bom_checked_ = true;
+    }
+    size_t used = 0;
+    int64_t newlines = 0;
+    Rec r = parse(b, used, newlines);
+    if (r == Rec::NeedMore) {
+      in_.fill();
+      continue;
+    }
+    if (r == Rec::Eof) return r;
+    in_.consume(used);
+    start_line = line_;
+    line_ += newlines;
+    if (blank_record()) continue;
+    return r;
+  }
+}
+
+bool CsvSource::blank_record() const {
+  return cells_.size() == 1 && !any_quoted_ && trim_view(cell(0)).empty();
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+bool CsvSource::open(const std::vector<std::string>& keep, std::string& error) {
+  int64_t line = 0;
+  Rec r = read_record(line);
+  if (r == Rec::Eof) {
+    error = "the input is empty (a CSV file needs a header row)";
+    return false;
+  }
+  for (size_t i = 0; i < cells_.size(); ++i) header_.emplace_back(trim_view(cell(i)));
+  reject_header_ = header_;
+  std::vector<std::string> keys;
+  for (const auto& h : header_) keys.push_back(column_key(h));
+  auto find = [&](std::string_view name) {
+    std::string k = column_key(name);
+    for (size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] == k) return int(i);
+    return -1;
+  };
+  used_col_.assign(header_.size(), 0);
+  std::vector<std::string> missing;
+  for (const FieldSpec& f : schema_.fields) {
+    int c = find(f.column);
+    field_col_.push_back(c);
+    if (c >= 0) {
+      used_col_[size_t(c)] = 1;
+      for (size_t i = size_t(c) + 1; i < keys.size(); ++i)
+        if (keys[i] == keys[size_t(c)])
+          warnings_.push_back("column '" + header_[i] + "' appears twice; field '" + f.name + "' reads the first one");
+      continue;
+    }
+    if (f.required()) {
+      missing.push_back("'" + f.column + "'");
+    } else {
+      std::string what = f.has_default ? "takes its default" : f.optional ? "is missing" : "is empty";
+      warnings_.push_back("no column '" + f.column + "' for field '" + f.name + "': it " + what + " in every row");
+    }
+  }
+  if (!missing.empty()) {
+    error = std::string(missing.size() == 1 ? "missing column " : "missing columns ") + join_names(missing) +
+            " of required field" + (missing.size() == 1 ? "" : "s") + " (the header has: " + join_names(header_) + ")";
+    return false;
+  }
+  for (const auto& k : keep) {
+    int c = find(k);
+    if (c < 0) {
+      error = "no column '" + k + "' to keep (the header has: " + join_names(header_) + ")";
+      return false;
+    }
+    keep_col_.push_back(c);
+    used_col_[size_t(c)] = 1;
+  }
+  keep_ = keep;
+  inputs_.resize(schema_.fields.size());
+  return true;
+}
+
+void CsvSource::reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason) {
+  Reject r;
+  r.row = row;
+  r.line = line;
+  r.column = std::move(column);
+  r.reason = std::move(reason);
+  for (size_t i = 0; i < cells_.size(); ++i) r.cells.emplace_back(cell(i));
+  rejects.push_back(std::move(r));
+  ++rows_rejected_;
+}
+
+bool CsvSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) {
+  out.reset(schema_, keep_);
+  bool any = false;
+  std::string column, reason;
+  while (out.rows < max_rows) {
+    int64_t line = 0;
+    Rec r = read_record(line);
+    if (r == Rec::Eof) break;
+    any = true;
+    int64_t row = ++rows_read_;
+    if (r == Rec::Unterminated) {
+      reject(rejects, row, line, "", "a quoted field that starts here is never closed");
+      continue;
+    }
+    size_t n = cells_.size(), h = header_.size();
+    bool extra_blank = n > h;
+    for (size_t i = h; i < n && extra_blank; ++i) extra_blank = trim_view(cell(i)).empty();
+    if (n < h || (n > h && !extra_blank)) {
+      reject(rejects, row, line, "", "expected " + std::to_string(h) + " cells, found " + std::to_string(n));
+      continue;
+    }
+    bool bad = false;
+    for (size_t i = 0; i < h && !bad; ++i) {
+      if (!used_col_[i]) continue;
+      size_t at = utf8_invalid_at(cell(i));
+      if (at != std::string_view::npos) {
+        reject(rejects, row, line, header_[i], "invalid UTF-8 at byte " + std::to_string(at + 1) + " of the cell");
+        bad = true;
+      }
+    }
+    if (bad) continue;
+    for (size_t f = 0; f < inputs_.size(); ++f) {
+      CellInput& in = inputs_[f];
+      int c = field_col_[f];
+      if (c < 0) {
+        in.kind = CellInput::Absent;
+        in.column = {};
+        continue;
+      }
+      in.kind = CellInput::Text;
+      in.text = cell(size_t(c));
+      in.column = header_[size_t(c)];
+    }
+    if (!builder_.add(inputs_, out, column, reason)) {
+      reject(rejects, row, line, column, reason);
+      continue;
+    }
+    out.row_number.push_back(row);
+    out.line.push_back(line);
+    for (size_t k = 0; k < keep_col_.size(); ++k) {
+      out.kept[k].kind.push_back(KeptColumn::Text);
+      out.kept[k].id.push_back(out.dict.intern(trim_view(cell(size_t(keep_col_[k])))));
+    }
+    ++out.rows;
+  }
+  lenient_count_ = builder_.lenient_count();
+  return any;
+}
+
+}  // namespace
+
+std::unique_ptr<RowSource> open_csv(std::unique_ptr<ByteSource> in, const Schema& schema, const ReadOptions& opts,
+                                    const std::vector<std::string>& keep, std::string& error) {
+  if (!in) {
+    if (error.empty()) error = "no input";
+    return nullptr;
+  }
+  auto src = std::make_unique<CsvSource>(std::move(in), schema, opts);
+  if (!src->open(keep, error)) return nullptr;
+  return src;
+}
+
+}  // namespace icp::rt

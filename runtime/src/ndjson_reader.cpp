@@ -1,0 +1,175 @@
+// The NDJSON RowSource: one JSON object per line. See icp/rt/reader.h.
+#include <cstring>
+#include <unordered_map>
+
+#include "icp/rt/reader.h"
+#include "icp/rt/utf8.h"
+#include "input_buffer.h"
+#include "json_line.h"
+#include "row_builder.h"
+
+namespace icp::rt {
+
+namespace {
+
+class NdjsonSource : public RowSource {
+ public:
+  NdjsonSource(std::unique_ptr<ByteSource> in, const Schema& schema, const ReadOptions& opts,
+               const std::vector<std::string>& keep)
+      : in_(std::move(in)), schema_(schema), builder_(schema, opts), keep_(keep) {
+    for (size_t f = 0; f < schema.fields.size(); ++f) by_key_.emplace(column_key(schema.fields[f].column), int(f));
+    for (size_t k = 0; k < keep.size(); ++k) keep_by_key_.emplace(column_key(keep[k]), int(k));
+    inputs_.resize(schema.fields.size());
+    reject_header_ = {"record"};
+  }
+  bool next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) override;
+
+ private:
+  // Field and kept-column index of a key as written (cached).
+  std::pair<int, int> lookup(std::string_view key);
+  bool next_line(std::string_view& line, int64_t& line_no);
+  void reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason,
+              std::string_view text);
+
+  InputBuffer in_;
+  const Schema& schema_;
+  RowBuilder builder_;
+  std::vector<std::string> keep_;
+  std::unordered_map<std::string, int> by_key_, keep_by_key_;
+  std::unordered_map<std::string, std::pair<int, int>> cache_;
+  int64_t line_ = 1;
+  std::string pending_;  // a consumed line being processed
+  JsonLineParser json_;
+  std::vector<CellInput> inputs_;
+  std::vector<const JsonValueRef*> kept_vals_;
+};
+
+std::pair<int, int> NdjsonSource::lookup(std::string_view key) {
+  auto it = cache_.find(std::string(key));
+  if (it != cache_.end()) return it->second;
+  std::string k = column_key(key);
+  auto f = by_key_.find(k);
+  auto c = keep_by_key_.find(k);
+  std::pair<int, int> r{f == by_key_.end() ? -1 : f->second, c == keep_by_key_.end() ? -1 : c->second};
+  if (cache_.size() < 4096) cache_.emplace(std::string(key), r);
+  return r;
+}
+
+bool NdjsonSource::next_line(std::string_view& line, int64_t& line_no) {
+  for (;;) {
+    std::string_view b = in_.view();
+    const char* nl = static_cast<const char*>(std::memchr(b.data(), '\n', b.size()));
+    if (!nl && !in_.eof()) {
+      in_.fill();
+      continue;
+    }
+    if (!nl && b.empty()) return false;
+    size_t len = nl ? size_t(nl - b.data()) : b.size();
+    pending_.assign(b.substr(0, len));
+    in_.consume(nl ? len + 1 : len);
+    line_no = line_++;
+    if (!pending_.empty() && pending_.back() == '\r') pending_.pop_back();
+    if (line_no == 1 && std::string_view(pending_).starts_with("\xEF\xBB\xBF")) pending_.erase(0, 3);
+    if (trim_view(pending_).empty()) continue;
+    line = pending_;
+    return true;
+  }
+}
+
+void NdjsonSource::reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason,
+                          std::string_view text) {
+  Reject r;
+  r.row = row;
+  r.line = line;
+  r.column = std::move(column);
+  r.reason = std::move(reason);
+  r.cells.emplace_back(text);
+  rejects.push_back(std::move(r));
+  ++rows_rejected_;
+}
+
+bool NdjsonSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) {
+  out.reset(schema_, keep_);
+  bool any = false;
+  std::string column, reason;
+  while (out.rows < max_rows) {
+    std::string_view line;
+    int64_t line_no = 0;
+    if (!next_line(line, line_no)) break;
+    any = true;
+    int64_t row = ++rows_read_;
+    size_t bad = utf8_invalid_at(line);
+    if (bad != std::string_view::npos) {
+      reject(rejects, row, line_no, "", "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the line", line);
+      continue;
+    }
+    if (!json_.parse_object(line, reason)) {
+      reject(rejects, row, line_no, "", reason, line);
+      continue;
+    }
+    for (auto& in : inputs_) {
+      in.kind = CellInput::Absent;
+      in.column = {};
+    }
+    kept_vals_.assign(keep_.size(), nullptr);
+    for (const JsonMember& m : json_.members()) {
+      auto [f, k] = lookup(m.key);
+      if (k >= 0) kept_vals_[size_t(k)] = &m.value;
+      if (f < 0) continue;
+      CellInput& in = inputs_[size_t(f)];
+      in.column = m.key;
+      switch (m.value.kind) {
+        case JsonValueRef::Null: in.kind = CellInput::Absent; break;
+        case JsonValueRef::String:
+        case JsonValueRef::Number:
+        case JsonValueRef::Bool:
+          in.kind = CellInput::Text;
+          in.text = m.value.text;
+          break;
+        case JsonValueRef::Object: in.kind = CellInput::Object; break;
+        case JsonValueRef::Array: {
+          in.kind = m.value.array_of_scalars ? CellInput::Array : CellInput::BadArray;
+          auto items = json_.items(m.value);
+          in.items.assign(items.begin(), items.end());
+          break;
+        }
+      }
+    }
+    if (!builder_.add(inputs_, out, column, reason)) {
+      reject(rejects, row, line_no, column, reason, line);
+      continue;
+    }
+    out.row_number.push_back(row);
+    out.line.push_back(line_no);
+    for (size_t k = 0; k < keep_.size(); ++k) {
+      const JsonValueRef* v = kept_vals_[k];
+      KeptColumn& kc = out.kept[k];
+      if (!v || v->kind == JsonValueRef::Null) {
+        kc.kind.push_back(KeptColumn::Absent);
+        kc.id.push_back(0);
+      } else if (v->kind == JsonValueRef::String) {
+        kc.kind.push_back(KeptColumn::Text);
+        kc.id.push_back(out.dict.intern(v->text));
+      } else {
+        kc.kind.push_back(KeptColumn::Json);
+        kc.id.push_back(out.dict.intern(v->raw));
+      }
+    }
+    ++out.rows;
+  }
+  lenient_count_ = builder_.lenient_count();
+  return any;
+}
+
+}  // namespace
+
+std::unique_ptr<RowSource> open_ndjson(std::unique_ptr<ByteSource> in, const Schema& schema, const ReadOptions& opts,
+                                       const std::vector<std::string>& keep, std::string& error) {
+  if (!in) {
+    if (error.empty()) error = "no input";
+    return nullptr;
+  }
+  return std::make_unique<NdjsonSource>(std::move(in), schema, opts, keep);
+}
+
+}  // namespace icp::rt

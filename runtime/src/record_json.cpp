@@ -1,0 +1,71 @@
+// One JSON object -> one row / Record. See icp/rt/record_json.h.
+#include "icp/rt/record_json.h"
+
+#include "icp/rt/utf8.h"
+#include "json_line.h"
+#include "row_builder.h"
+
+namespace icp::rt {
+
+bool append_record_json(std::string_view json, const Schema& schema, const ReadOptions& opts, Batch& out,
+                        std::string& error) {
+  size_t bad = utf8_invalid_at(json);
+  if (bad != std::string_view::npos) {
+    error = "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the record";
+    return false;
+  }
+  JsonLineParser parser;
+  if (!parser.parse_object(json, error)) return false;
+  std::vector<CellInput> inputs(schema.fields.size());
+  std::vector<std::string> keys;
+  for (const auto& f : schema.fields) keys.push_back(column_key(f.column));
+  for (const JsonMember& m : parser.members()) {
+    std::string k = column_key(m.key);
+    for (size_t f = 0; f < keys.size(); ++f) {
+      if (keys[f] != k) continue;
+      CellInput& in = inputs[f];
+      in.column = m.key;
+      switch (m.value.kind) {
+        case JsonValueRef::Null: in.kind = CellInput::Absent; break;
+        case JsonValueRef::String:
+        case JsonValueRef::Number:
+        case JsonValueRef::Bool:
+          in.kind = CellInput::Text;
+          in.text = m.value.text;
+          break;
+        case JsonValueRef::Object: in.kind = CellInput::Object; break;
+        case JsonValueRef::Array: {
+          in.kind = m.value.array_of_scalars ? CellInput::Array : CellInput::BadArray;
+          auto items = parser.items(m.value);
+          in.items.assign(items.begin(), items.end());
+          break;
+        }
+      }
+    }
+  }
+  RowBuilder builder(schema, opts);
+  std::string column, reason;
+  if (!builder.add(inputs, out, column, reason)) {
+    error = reason.starts_with("missing required") ? reason : "'" + column + "': " + reason;
+    return false;
+  }
+  out.row_number.push_back(int64_t(out.rows) + 1);
+  out.line.push_back(1);
+  for (auto& k : out.kept) {
+    k.kind.push_back(KeptColumn::Absent);
+    k.id.push_back(0);
+  }
+  ++out.rows;
+  return true;
+}
+
+bool read_record_json(std::string_view json, const Schema& schema, const ReadOptions& opts, Record& out,
+                      std::string& error) {
+  Batch b;
+  b.reset(schema);
+  if (!append_record_json(json, schema, opts, b, error)) return false;
+  out = b.record(0);
+  return true;
+}
+
+}  // namespace icp::rt

@@ -1,0 +1,59 @@
+// RowBuilder: turns the cells of one input record (already split by a
+// reader) into one row of a Batch, or into a reject reason. Shared by the
+// CSV and NDJSON readers; applies section 8's rules for no value, defaults,
+// lenient mode and required fields. Internal to the runtime.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "icp/rt/batch.h"
+#include "icp/rt/convert.h"
+#include "icp/rt/schema.h"
+
+namespace icp::rt {
+
+// One field's input in one record.
+struct CellInput {
+  enum Kind : uint8_t {
+    Absent,  // no such column / key, or JSON null
+    Text,    // CSV cell, or JSON string / number / boolean text
+    Array,   // JSON array (items in `items`)
+    Object,  // JSON object (never readable)
+    BadArray,  // JSON array holding arrays or objects
+  };
+  Kind kind = Absent;
+  std::string_view text;
+  std::vector<std::string_view> items;
+  std::string_view column;  // the column / key as written in the input (for messages)
+};
+
+class RowBuilder {
+ public:
+  RowBuilder(const Schema& schema, const ReadOptions& opts);
+  // cells[f] for every schema field f. On success appends the row to `out`
+  // (fields only; the caller fills kept columns, row_number and line) and
+  // returns true; otherwise sets `column` and `reason` and leaves `out`
+  // unchanged.
+  bool add(std::vector<CellInput>& cells, Batch& out, std::string& column, std::string& reason);
+  int64_t lenient_count() const { return lenient_; }
+
+ private:
+  struct Slot {
+    bool valid = false;
+    int64_t i = 0;
+    double d = 0;
+    std::string_view s;
+    std::vector<std::string_view> items;
+    Value def;  // a default that must be stored
+    bool use_def = false;
+  };
+  bool read_cell(size_t f, CellInput& c, Slot& slot, std::string& reason);
+
+  const Schema& schema_;
+  ReadOptions opts_;
+  std::vector<Slot> slots_;
+  int64_t lenient_ = 0;
+};
+
+}  // namespace icp::rt

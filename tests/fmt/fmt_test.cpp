@@ -1,0 +1,105 @@
+// Golden tests of the formatter (compiler/fmt/). For every cases/X.icp:
+//   - formatting it gives cases/X.formatted.icp exactly;
+//   - formatting X.formatted.icp gives itself (idempotence);
+//   - both parse to the same AST and the same comments (ast dump without
+//     positions).
+// ICP_FMT_UPDATE=1 rewrites the expected files instead of comparing.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "fmt/formatter.h"
+#include "syntax/ast_dump.h"
+#include "syntax/parser.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+struct Parsed {
+  std::unique_ptr<icp::SourceFile> file;
+  std::unique_ptr<icp::ast::Module> module;
+  std::string errors;
+};
+
+Parsed parse(const std::string& path, const std::string& text) {
+  Parsed p;
+  p.file = std::make_unique<icp::SourceFile>(0, path, text);
+  icp::DiagnosticEngine diags;
+  icp::ast::NodeIdAllocator ids;
+  p.module = icp::parse_module(*p.file, ids, diags);
+  for (const auto& d : diags.diagnostics()) p.errors += d.code + " " + d.message + "\n";
+  return p;
+}
+
+// The AST dump without positions, with the comments (trailing white space
+// removed) sorted: the formatter may move a comment from inside a one-line
+// rule to above it.
+std::string shape(const icp::ast::Module& m) {
+  std::string d = icp::dump_ast(m);
+  d = std::regex_replace(d, std::regex(R"( ?\[\d+:\d+-\d+:\d+\])"), "");
+  d = std::regex_replace(d, std::regex(R"(@\d+:\d+)"), "");
+  d = std::regex_replace(d, std::regex(R"(( |\\t|\\r)+"\n)"), "\"\n");
+  std::istringstream in(d);
+  std::string line, tree;
+  std::vector<std::string> comments;
+  while (std::getline(in, line)) {
+    if (line.rfind("  Comment ", 0) == 0) comments.push_back(line);
+    else tree += line + "\n";
+  }
+  std::sort(comments.begin(), comments.end());
+  for (const auto& c : comments) tree += c + "\n";
+  return tree;
+}
+
+fs::path cases_dir() {
+  const char* d = std::getenv("ICP_FMT_CASES");
+  return d ? fs::path(d) : fs::path(ICP_FMT_CASES_DIR);
+}
+
+std::vector<fs::path> inputs() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(cases_dir())) {
+    std::string n = e.path().filename().string();
+    if (e.path().extension() == ".icp" && n.find(".formatted.") == std::string::npos) out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST(Formatter, Goldens) {
+  auto files = inputs();
+  ASSERT_FALSE(files.empty()) << "no cases in " << cases_dir();
+  bool update = std::getenv("ICP_FMT_UPDATE") != nullptr;
+  for (const auto& in : files) {
+    SCOPED_TRACE(in.string());
+    fs::path expected_path = in;
+    expected_path.replace_extension(".formatted.icp");
+    Parsed src = parse(in.string(), read(in));
+    ASSERT_EQ(src.errors, "") << "the case must parse";
+    std::string out = icp::format_module(*src.module, *src.file);
+    if (update) {
+      std::ofstream(expected_path, std::ios::binary) << out;
+      continue;
+    }
+    ASSERT_TRUE(fs::exists(expected_path)) << "missing " << expected_path;
+    EXPECT_EQ(out, read(expected_path));
+
+    Parsed again = parse(expected_path.string(), out);
+    ASSERT_EQ(again.errors, "") << "the formatted text must parse:\n" << out;
+    EXPECT_EQ(shape(*src.module), shape(*again.module)) << "formatting changed the AST";
+    EXPECT_EQ(icp::format_module(*again.module, *again.file), out) << "formatting is not idempotent";
+  }
+}

@@ -1,0 +1,302 @@
+// Tests of the CSV reader: RFC 4180 details, header matching, rejects,
+// line numbers, chunking, lenient mode, robustness.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "reader_util.h"
+#include "test_schemas.h"
+
+using namespace icp::rt;
+using namespace icp::rt::testing;
+
+namespace {
+std::string file_text(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+Schema two_strings() {
+  Schema s;
+  s.fields.push_back(field("a", ValueKind::String));
+  s.fields.push_back(field("b", ValueKind::String, true));
+  return s;
+}
+}  // namespace
+
+TEST(CsvReader, ConformanceCsvRejectsInput) {
+  Schema s = csv_rejects_schema();
+  std::string text = file_text(ICP_RUNTIME_TEST_DATA "/csv_rejects_input.csv");
+  ASSERT_TRUE(text.starts_with("\xEF\xBB\xBF" "Company Name,"));
+  auto src = csv(text, s);
+  ASSERT_TRUE(src);
+  EXPECT_TRUE(src->warnings().empty());
+  EXPECT_EQ(src->reject_header(),
+            (std::vector<std::string>{"Company Name", "Annual Revenue", "Employees", "Region", "Headcount Growth",
+                                      "Public", "Notes"}));
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 2u);
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{2, 4}));
+  const auto& acme = all.records[0].values;
+  EXPECT_EQ(acme[0], Value::string("Acme, Inc."));
+  EXPECT_EQ(acme[1], Value::real(12500000));
+  EXPECT_EQ(acme[2], Value::integer(250));
+  EXPECT_EQ(acme[3], Value::enumeration(1));  // emea
+  EXPECT_EQ(acme[4], Value::real(0.35));
+  EXPECT_EQ(acme[5], Value::boolean(false));
+  const auto& globex = all.records[1].values;
+  EXPECT_EQ(globex[0], Value::string("Globex"));
+  EXPECT_TRUE(globex[1].is_missing());
+  EXPECT_EQ(globex[2], Value::integer(1200));
+  EXPECT_EQ(globex[3], Value::enumeration(2));  // apac
+  EXPECT_TRUE(globex[4].is_missing());
+  EXPECT_EQ(globex[5], Value::boolean(true));
+
+  ASSERT_EQ(all.rejects.size(), 3u);
+  EXPECT_EQ(all.rejects[0].row, 3);
+  EXPECT_EQ(all.rejects[0].line, 5);
+  EXPECT_EQ(all.rejects[0].column, "Employees");
+  EXPECT_EQ(all.rejects[0].reason, "cannot read \"twelve\" as an int");
+  EXPECT_EQ(all.rejects[0].cells,
+            (std::vector<std::string>{"Initech", "900000", "twelve", "americas", "5%", "no", "bad employees cell"}));
+  EXPECT_EQ(all.rejects[1].row, 4);
+  EXPECT_EQ(all.rejects[1].line, 6);
+  EXPECT_EQ(all.rejects[1].column, "Region");
+  EXPECT_EQ(all.rejects[1].reason, "\"Mars\" is not a Region (expected one of americas, emea, apac)");
+  EXPECT_EQ(all.rejects[2].row, 5);
+  EXPECT_EQ(all.rejects[2].line, 7);
+  EXPECT_EQ(all.rejects[2].column, "Employees");
+  EXPECT_EQ(all.rejects[2].reason, "missing required value for 'Employees'");
+  EXPECT_EQ(src->rows_read(), 5);
+  EXPECT_EQ(src->rows_rejected(), 3);
+}
+
+TEST(CsvReader, ChunkSizesDoNotChangeResults) {
+  Schema s = csv_rejects_schema();
+  std::string text = file_text(ICP_RUNTIME_TEST_DATA "/csv_rejects_input.csv");
+  for (size_t chunk : {1u, 2u, 3u, 100u}) {
+    auto src = csv(text, s);
+    ReadAll all = read_all(*src, chunk);
+    EXPECT_EQ(all.rows, (std::vector<int64_t>{1, 2})) << chunk;
+    EXPECT_EQ(all.rejects.size(), 3u) << chunk;
+  }
+}
+
+TEST(CsvReader, QuotingCrLfAndEmbeddedNewlines) {
+  Schema s = two_strings();
+  auto src = csv("a,b\r\n\"x, \"\"quoted\"\"\",\"line1\r\nline2\"\r\n  \"padded\"  ,plain\r\nlast,row", s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 3u);
+  EXPECT_EQ(all.records[0].values[0], Value::string("x, \"quoted\""));
+  EXPECT_EQ(all.records[0].values[1], Value::string("line1\r\nline2"));
+  EXPECT_EQ(all.records[1].values[0], Value::string("padded"));
+  EXPECT_EQ(all.records[2].values[1], Value::string("row"));  // no final newline
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{2, 4, 5}));
+}
+
+TEST(CsvReader, TabDelimiterAndTrimmedHeader) {
+  Schema s = two_strings();
+  ReadOptions o;
+  o.delimiter = '\t';
+  auto src = csv(" A \t B\nx, y\t z \n", s, o);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 1u);
+  EXPECT_EQ(all.records[0].values[0], Value::string("x, y"));
+  EXPECT_EQ(all.records[0].values[1], Value::string("z"));
+}
+
+TEST(CsvReader, BlankLinesAreNotRows) {
+  Schema s = two_strings();
+  auto src = csv("a,b\n\nx,1\n   \n\ny,2\n\n", s);
+  ReadAll all = read_all(*src);
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{3, 6}));
+  EXPECT_TRUE(all.rejects.empty());
+}
+
+TEST(CsvReader, WrongCellCounts) {
+  Schema s = two_strings();
+  auto src = csv("a,b\nx\nx,y,z\nx,y,,  \nok,1\n", s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.rejects.size(), 2u);
+  EXPECT_EQ(all.rejects[0].row, 1);
+  EXPECT_EQ(all.rejects[0].reason, "expected 2 cells, found 1");
+  EXPECT_EQ(all.rejects[0].cells, (std::vector<std::string>{"x"}));
+  EXPECT_EQ(all.rejects[1].row, 2);
+  EXPECT_EQ(all.rejects[1].reason, "expected 2 cells, found 3");
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{3, 4}));  // trailing blank cells are fine
+}
+
+TEST(CsvReader, UnterminatedQuoteRejectsLastRow) {
+  Schema s = two_strings();
+  auto src = csv("a,b\nx,1\ny,\"never closed\nmore text", s);
+  ReadAll all = read_all(*src);
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{1}));
+  ASSERT_EQ(all.rejects.size(), 1u);
+  EXPECT_EQ(all.rejects[0].row, 2);
+  EXPECT_EQ(all.rejects[0].line, 3);
+  EXPECT_EQ(all.rejects[0].reason, "a quoted field that starts here is never closed");
+  EXPECT_EQ(all.rejects[0].cells, (std::vector<std::string>{"y", "never closed\nmore text"}));
+}
+
+TEST(CsvReader, InvalidUtf8RejectsRow) {
+  Schema s = two_strings();
+  auto src = csv("a,b,ignored\nok\xFF,1,x\nfine,2,\xFF\n", s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.rejects.size(), 1u);
+  EXPECT_EQ(all.rejects[0].column, "a");
+  EXPECT_EQ(all.rejects[0].reason, "invalid UTF-8 at byte 3 of the cell");
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{2}));  // unused column not checked
+}
+
+TEST(CsvReader, HugeCellAcrossBufferRefills) {
+  Schema s = two_strings();
+  std::string big(10 * 1024 * 1024, 'x');
+  big[5] = '\n';
+  big[6] = ',';
+  big[7] = '"';
+  big[8] = '"';
+  std::string text = "a,b\n\"" + big + "\",tail\nnext,1\n";
+  auto src = csv(text, s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 2u);
+  std::string want = big;
+  want.replace(7, 2, "\"");
+  EXPECT_EQ(all.records[0].values[0].as_string().size(), want.size());
+  EXPECT_EQ(all.records[0].values[0].as_string(), want);
+  EXPECT_EQ(all.records[0].values[1], Value::string("tail"));
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{2, 4}));
+}
+
+TEST(CsvReader, ManyRowsAcrossRefills) {
+  Schema s;
+  s.fields.push_back(field("n", ValueKind::Int));
+  std::string text = "n\n";
+  for (int i = 1; i <= 200000; ++i) text += std::to_string(i) + "\r\n";
+  auto src = csv(text, s);
+  Batch b;
+  std::vector<Reject> rej;
+  int64_t expect = 1, sum = 0;
+  while (src->next_chunk(b, rej, 4096)) {
+    for (size_t r = 0; r < b.rows; ++r) {
+      ASSERT_EQ(b.row_number[r], expect);
+      ASSERT_EQ(b.line[r], expect + 1);
+      ASSERT_EQ(b.columns[0].i64[r], expect);
+      sum += b.columns[0].i64[r];
+      ++expect;
+    }
+  }
+  EXPECT_EQ(expect, 200001);
+  EXPECT_EQ(sum, int64_t(200000) * 200001 / 2);
+  EXPECT_TRUE(rej.empty());
+}
+
+TEST(CsvReader, HeaderErrorsAndWarnings) {
+  Schema s = csv_rejects_schema();
+  std::string err;
+  auto src = open_csv(string_source("Company Name,Region\nx,emea\n"), s, {}, {}, err);
+  EXPECT_FALSE(src);
+  EXPECT_EQ(err, "missing column 'Employees' of required field (the header has: Company Name, Region)");
+
+  src = open_csv(string_source("company name,EMPLOYEES\nx,1\n"), s, {}, {}, err);
+  ASSERT_TRUE(src);
+  ASSERT_EQ(src->warnings().size(), 4u);
+  EXPECT_EQ(src->warnings()[0], "no column 'Annual Revenue' for field 'revenue': it is missing in every row");
+  EXPECT_EQ(src->warnings()[3], "no column 'public' for field 'public': it takes its default in every row");
+
+  src = open_csv(string_source(""), s, {}, {}, err);
+  EXPECT_FALSE(src);
+  EXPECT_EQ(err, "the input is empty (a CSV file needs a header row)");
+
+  src = open_csv(string_source("Company Name,Employees\n"), s, {}, {"Website"}, err);
+  EXPECT_FALSE(src);
+  EXPECT_EQ(err, "no column 'Website' to keep (the header has: Company Name, Employees)");
+}
+
+TEST(CsvReader, KeptColumns) {
+  Schema s = two_strings();
+  auto src = csv("a,b,Website,Notes\nx,y, acme.io ,\"n, 1\"\n", s, {}, {"website", "NOTES"});
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.kept.size(), 1u);
+  EXPECT_EQ(all.kept[0][0], (std::pair<uint8_t, std::string>{KeptColumn::Text, "acme.io"}));
+  EXPECT_EQ(all.kept[0][1], (std::pair<uint8_t, std::string>{KeptColumn::Text, "n, 1"}));
+}
+
+TEST(CsvReader, LenientReadsBadOptionalValuesAsMissing) {
+  Schema s = csv_rejects_schema();
+  ReadOptions o;
+  o.lenient = true;
+  auto src = csv("Company Name,Annual Revenue,Employees,Region,Public\nA,lots,5,Mars,maybe\nB,1,many,emea,no\n", s, o);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 1u);
+  EXPECT_TRUE(all.records[0].values[1].is_missing());
+  EXPECT_TRUE(all.records[0].values[3].is_missing());
+  EXPECT_EQ(all.records[0].values[5], Value::boolean(false));  // the default
+  EXPECT_EQ(src->lenient_count(), 3);
+  ASSERT_EQ(all.rejects.size(), 1u);  // a required int is still rejected
+  EXPECT_EQ(all.rejects[0].reason, "cannot read \"many\" as an int");
+}
+
+TEST(CsvReader, SetsDatesAndListSeparator) {
+  Schema s;
+  s.fields.push_back(field("tech", ValueKind::StringSet));
+  s.fields.push_back(field("tags", ValueKind::StringSet, true));
+  s.fields.push_back(field("when", ValueKind::Date, true));
+  ReadOptions o;
+  o.list_sep = "|";
+  o.date_format = DateFormat::Mdy;
+  auto src = csv("tech,tags,when\n\"aws| gcp |aws\",,11/01/2026\n,x|y,\n", s, o);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 2u);
+  EXPECT_EQ(all.records[0].values[0], Value::set({"aws", "gcp"}));
+  EXPECT_TRUE(all.records[0].values[1].is_missing());
+  EXPECT_EQ(all.records[0].values[2], Value::date(20758));
+  EXPECT_EQ(all.records[1].values[0], Value::set({}));  // non-optional set: empty
+  EXPECT_EQ(all.records[1].values[1], Value::set({"x", "y"}));
+}
+
+TEST(CsvReader, Inc5000StyleRows) {
+  Schema s;
+  s.fields.push_back(field("name", ValueKind::String, false, "Company Name"));
+  s.fields.push_back(field("growth", ValueKind::Float, true, "3-Year % Growth"));
+  s.fields.push_back(field("revenue", ValueKind::Float, true, "Revenue"));
+  s.fields.push_back(field("employees", ValueKind::Int, true, "# of Employees"));
+  auto src = csv(
+      "Rank,Company Name,3-Year % Growth,Revenue,Industry,# of Employees,City,State\n"
+      "1, Unified Payments, 23646%, $59.5 million, Financial Services, 31, North Miami Beach, FL\n"
+      "294, Facebook, 1264%, $3.7 billion, Media, 3200, Menlo Park, CA\n",
+      s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 2u);
+  EXPECT_EQ(all.records[0].values[0], Value::string("Unified Payments"));
+  EXPECT_EQ(all.records[0].values[1], Value::real(236.46));
+  EXPECT_EQ(all.records[0].values[2], Value::real(59500000));
+  EXPECT_EQ(all.records[0].values[3], Value::integer(31));
+  EXPECT_EQ(all.records[1].values[2], Value::real(3700000000.0));
+}
+
+TEST(CsvReader, RealDataFilesReadWithoutRejects) {
+  // The shared data folder is optional (not part of the repository).
+  std::string path = "/work/shared/data/inc5000_2012.csv";
+  std::ifstream probe(path);
+  if (!probe) GTEST_SKIP() << "no " << path;
+  Schema s;
+  s.fields.push_back(field("name", ValueKind::String, false, "Company Name"));
+  s.fields.push_back(field("growth", ValueKind::Float, false, "3-Year % Growth"));
+  s.fields.push_back(field("revenue", ValueKind::Float, false, "Revenue"));
+  s.fields.push_back(field("employees", ValueKind::Int, true, "# of Employees"));  // 8 rows have none
+  std::string err;
+  auto src = open_csv(open_file(path, err), s, {}, {}, err);
+  ASSERT_TRUE(src) << err;
+  ReadAll all = read_all(*src, 1000);
+  EXPECT_EQ(all.records.size(), 5001u);
+  size_t no_employees = 0;
+  for (const auto& r : all.records) no_employees += r.values[3].is_missing();
+  EXPECT_EQ(no_employees, 8u);
+  EXPECT_EQ(all.records[0].values[2], Value::real(59500000));
+  for (const auto& r : all.rejects) ADD_FAILURE() << r.row << " " << r.column << ": " << r.reason;
+}

@@ -1,0 +1,187 @@
+// Tests of the NDJSON reader and of single JSON records.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "icp/rt/record_json.h"
+#include "reader_util.h"
+#include "test_schemas.h"
+
+using namespace icp::rt;
+using namespace icp::rt::testing;
+
+namespace {
+std::string file_text(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+TEST(NdjsonReader, ConformanceObservabilityInput) {
+  Schema s = observability_schema();
+  auto src = ndjson(file_text(ICP_RUNTIME_TEST_DATA "/score_observability_input.ndjson"), s);
+  ReadAll all = read_all(*src);
+  ASSERT_TRUE(all.rejects.empty()) << all.rejects[0].reason;
+  ASSERT_EQ(all.records.size(), 5u);
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{1, 2, 3, 4, 5}));
+  const auto& acme = all.records[0].values;
+  EXPECT_EQ(acme[0], Value::string("Acme"));
+  EXPECT_EQ(acme[1], Value::string("acme.io"));
+  EXPECT_EQ(acme[2], Value::enumeration(1));  // "Finance and Insurance" alias
+  EXPECT_EQ(acme[3], Value::integer(800));    // JSON number
+  EXPECT_EQ(acme[4], Value::set({"kubernetes", "terraform", "aws"}));
+  EXPECT_EQ(acme[5], Value::enumeration(4));  // series_c
+  EXPECT_EQ(acme[6], Value::date(20758));
+  EXPECT_EQ(acme[7], Value::integer(0));  // default
+  const auto& globex = all.records[1].values;
+  EXPECT_EQ(globex[4], Value::set({"mainframe", "sap"}));  // string split on ';'
+  EXPECT_EQ(globex[5], Value::enumeration(5));
+  EXPECT_TRUE(globex[6].is_missing());
+  EXPECT_EQ(globex[7], Value::integer(4));
+  const auto& hooli = all.records[3].values;
+  EXPECT_TRUE(hooli[2].is_missing());  // null
+  EXPECT_TRUE(hooli[3].is_missing());  // absent key
+  EXPECT_EQ(hooli[5], Value::enumeration(3));  // "Series B"
+  const auto& umbrella = all.records[4].values;
+  EXPECT_EQ(umbrella[2], Value::enumeration(4));  // "biotech" -> default member other
+  EXPECT_EQ(umbrella[4], Value::set({}));
+}
+
+TEST(NdjsonReader, NumbersAndStringsReadLikeCells) {
+  Schema s;
+  s.fields.push_back(field("n", ValueKind::Int, true));
+  s.fields.push_back(field("s", ValueKind::String, true));
+  s.fields.push_back(field("f", ValueKind::Float, true));
+  s.fields.push_back(field("b", ValueKind::Bool, true));
+  auto src = ndjson(
+      "{\"n\":\"1,200\",\"s\":42,\"f\":1e2,\"b\":true}\n"
+      "{\"N\":2.5e1,\"S\":\"  x\\\"y\\u00e9\\n \",\"F\":\"35%\",\"B\":\"no\"}\n"
+      "{\"n\":null,\"s\":false,\"f\":-0.5,\"b\":0}\n",
+      s);
+  ReadAll all = read_all(*src);
+  ASSERT_TRUE(all.rejects.empty()) << all.rejects[0].reason;
+  ASSERT_EQ(all.records.size(), 3u);
+  EXPECT_EQ(all.records[0].values[0], Value::integer(1200));
+  EXPECT_EQ(all.records[0].values[1], Value::string("42"));
+  EXPECT_EQ(all.records[0].values[2], Value::real(100));
+  EXPECT_EQ(all.records[0].values[3], Value::boolean(true));
+  EXPECT_EQ(all.records[1].values[0], Value::integer(25));
+  EXPECT_EQ(all.records[1].values[1], Value::string("x\"yé"));
+  EXPECT_EQ(all.records[1].values[2], Value::real(0.35));
+  EXPECT_EQ(all.records[1].values[3], Value::boolean(false));
+  EXPECT_TRUE(all.records[2].values[0].is_missing());
+  EXPECT_EQ(all.records[2].values[1], Value::string("false"));
+  EXPECT_EQ(all.records[2].values[3], Value::boolean(false));
+}
+
+TEST(NdjsonReader, RejectsBadLinesWithReasons) {
+  Schema s;
+  s.fields.push_back(field("n", ValueKind::Int));
+  s.fields.push_back(field("tags", ValueKind::StringSet, true));
+  auto src = ndjson(
+      "{\"n\":1}\n"
+      "\n"
+      "{\"n\":\"twelve\"}\n"
+      "{\"n\":{\"a\":1}}\n"
+      "{\"n\":[1,2]}\n"
+      "not json\n"
+      "{\"n\":1,}\n"
+      "{\"n\":1} extra\n"
+      "{\"tags\":[\"a\"]}\n"
+      "{\"n\":3,\"tags\":[[\"nested\"]]}\n"
+      "{\"n\":\"ok\xFF\"}\n"
+      "[1]\n"
+      "{\"n\":7,\"tags\":[\"a\",1,true,null,\" a \"]}\n"
+      "{\"n\":8",  // truncated last line
+      s);
+  ReadAll all = read_all(*src, 3);
+  ASSERT_EQ(all.records.size(), 2u);
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{1, 12}));
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{1, 13}));
+  EXPECT_EQ(all.records[1].values[1], Value::set({"a", "1", "true"}));
+  ASSERT_EQ(all.rejects.size(), 11u);
+  auto check = [&](size_t i, int64_t row, int64_t line, const std::string& col, const std::string& reason) {
+    EXPECT_EQ(all.rejects[i].row, row) << i;
+    EXPECT_EQ(all.rejects[i].line, line) << i;
+    EXPECT_EQ(all.rejects[i].column, col) << i;
+    EXPECT_EQ(all.rejects[i].reason, reason) << i;
+  };
+  check(0, 2, 3, "n", "cannot read \"twelve\" as an int");
+  EXPECT_EQ(all.rejects[0].cells, (std::vector<std::string>{"{\"n\":\"twelve\"}"}));
+  check(1, 3, 4, "n", "cannot read a JSON object as an int");
+  check(2, 4, 5, "n", "cannot read a JSON array as an int");
+  check(3, 5, 6, "", "invalid JSON at column 1: expected a JSON object");
+  check(4, 6, 7, "", "invalid JSON at column 8: expected a key");
+  check(5, 7, 8, "", "invalid JSON at column 9: text after the object");
+  check(6, 8, 9, "n", "missing required value for 'n'");
+  check(7, 9, 10, "tags", "cannot read a JSON array holding arrays or objects as a set<string>");
+  check(8, 10, 11, "", "invalid UTF-8 at byte 9 of the line");
+  check(9, 11, 12, "", "invalid JSON at column 1: expected a JSON object");
+  check(10, 13, 14, "", "invalid JSON at column 7: unexpected end of line, expected ',' or '}'");
+}
+
+TEST(NdjsonReader, KeptColumnsEchoJson) {
+  Schema s;
+  s.fields.push_back(field("name", ValueKind::String));
+  auto src = ndjson("{\"name\":\"A\",\"Website\":\"a.io\",\"size\":1.50,\"tags\":[1, 2]}\n{\"name\":\"B\",\"size\":null}\n", s, {},
+                    {"website", "size", "tags"});
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.kept.size(), 2u);
+  EXPECT_EQ(all.kept[0][0], (std::pair<uint8_t, std::string>{KeptColumn::Text, "a.io"}));
+  EXPECT_EQ(all.kept[0][1], (std::pair<uint8_t, std::string>{KeptColumn::Json, "1.50"}));
+  EXPECT_EQ(all.kept[0][2], (std::pair<uint8_t, std::string>{KeptColumn::Json, "[1, 2]"}));
+  EXPECT_EQ(all.kept[1][0].first, KeptColumn::Absent);
+  EXPECT_EQ(all.kept[1][1].first, KeptColumn::Absent);
+}
+
+TEST(NdjsonReader, CrLfBomAndDuplicateKeys) {
+  Schema s;
+  s.fields.push_back(field("name", ValueKind::String));
+  auto src = ndjson("\xEF\xBB\xBF{\"name\":\"a\"}\r\n{\"NAME\":\"b\",\"name\":\"c\"}\r\n", s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 2u);
+  EXPECT_EQ(all.records[0].values[0], Value::string("a"));
+  EXPECT_EQ(all.records[1].values[0], Value::string("c"));
+}
+
+TEST(NdjsonReader, LongLine) {
+  Schema s;
+  s.fields.push_back(field("name", ValueKind::String));
+  std::string big(3 * 1024 * 1024 + 7, 'q');
+  auto src = ndjson("{\"name\":\"" + big + "\"}\n{\"name\":\"z\"}\n", s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 2u);
+  EXPECT_EQ(all.records[0].values[0].as_string(), big);
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{1, 2}));
+}
+
+TEST(RecordJson, MultiLineObjectAndErrors) {
+  Schema s = observability_schema();
+  Record r;
+  std::string err;
+  ASSERT_TRUE(read_record_json("{\n \"name\": \"Acme\",\n \"website\": \"acme.io\",\n \"Employee Count\": \"1.2k\"\n}", s, {}, r,
+                               err))
+      << err;
+  EXPECT_EQ(r.values[0], Value::string("Acme"));
+  EXPECT_EQ(r.values[3], Value::integer(1200));
+  EXPECT_EQ(r.values[4], Value::set({}));
+  EXPECT_EQ(r.values[7], Value::integer(0));
+  EXPECT_FALSE(read_record_json("{\"name\":\"A\",\"Website\":\"a\",\"Employee Count\":\"many\"}", s, {}, r, err));
+  EXPECT_EQ(err, "'Employee Count': cannot read \"many\" as an int");
+  EXPECT_FALSE(read_record_json("{\"Website\":\"a\"}", s, {}, r, err));
+  EXPECT_EQ(err, "missing required value for 'name'");
+  EXPECT_FALSE(read_record_json("[]", s, {}, r, err));
+  EXPECT_EQ(err, "invalid JSON at column 1: expected a JSON object");
+
+  Batch b;
+  b.reset(s);
+  ASSERT_TRUE(append_record_json("{\"name\":\"A\",\"Website\":\"a\"}", s, {}, b, err));
+  ASSERT_TRUE(append_record_json("{\"name\":\"B\",\"Website\":\"b\"}", s, {}, b, err));
+  EXPECT_EQ(b.rows, 2u);
+  EXPECT_EQ(b.row_number, (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(b.dict.get(b.columns[1].str[1]), "b");
+}
