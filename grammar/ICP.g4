@@ -49,8 +49,6 @@ param   : IDENT COLON typeRef ;
 
 profileDecl : (K_PROFILE | K_PERSONA) IDENT K_ON IDENT LBRACE profileItem* RBRACE ;
 
-// Groups may hold only let/exclude/signal/trigger; the builder reports the rest
-// (a clearer message than a parse error, and no cascade).
 profileItem
   : letItem
   | excludeItem
@@ -68,7 +66,10 @@ triggerItem
     ARROW points=expr (K_HALFLIFE halflife=operand)?
   ;
 tierItem    : K_TIER IDENT K_WHEN expr ;
-groupItem   : K_GROUP stringLit (K_CAP operand)? LBRACE profileItem* RBRACE ;
+groupItem   : K_GROUP stringLit (K_CAP operand)? LBRACE groupMember* RBRACE ;
+// A group holds no tier and no group: a `tier` in a group most likely means
+// the group's `}` is missing, which is then reported (once) as such.
+groupMember : letItem | excludeItem | signalItem | triggerItem ;
 
 testDecl : K_TEST stringLit LBRACE testItem* RBRACE ;
 

@@ -105,7 +105,9 @@ std::string explain_text(const Explanation& e) {
     }
     std::string head = (r.group >= 0 ? "    " : "  ") + r.kind + " \"" + r.label + "\"";
     head.resize(std::max(head.size() + 2, width + 8), ' ');
-    std::string line = head + r.outcome;
+    std::string outcome = r.outcome;
+    outcome.resize(7, ' ');
+    std::string line = head + outcome;
     if (r.outcome == "true" && r.kind != "exclude") line += "  " + signed_points(r.points);
     if (r.outcome == "unknown") {
       line += r.missing.empty() ? "  (a value could not be computed: overflow, division by zero, ...)"

@@ -89,9 +89,10 @@ void ModuleFormatter::schema_decl(const ast::SchemaDecl& d) {
     r.begin = f.range.begin;
     r.end = f.range.end;
     r.category = 1;
-    r.cells = {f.name.name + ":", f.type ? expr_.type(*f.type) : "?",
-               f.default_value ? "= " + expr_.flat(*f.default_value) : "",
-               f.from ? "from " + expr_.label(*f.from) : ""};
+    // Columns: name, type (with its default), `from`.
+    std::string type = f.type ? expr_.type(*f.type) : "?";
+    if (f.default_value) type += " = " + expr_.flat(*f.default_value);
+    r.cells = {f.name.name + ":", type, f.from ? "from " + expr_.label(*f.from) : ""};
     while (r.cells.size() > 1 && r.cells.back().empty()) r.cells.pop_back();
     rs.push_back(std::move(r));
   }

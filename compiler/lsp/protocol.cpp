@@ -122,7 +122,7 @@ json::Value completion_json(const std::vector<ide::Completion>& items) {
   json::Array arr;
   for (size_t i = 0; i < items.size(); ++i) {
     const auto& c = items[i];
-    char sort[16];
+    char sort[24];
     std::snprintf(sort, sizeof sort, "%05zu", i);
     json::Object o{{"label", c.label}, {"kind", completion_kind(c.kind)}, {"sortText", std::string(sort)}};
     if (!c.detail.empty()) o["detail"] = c.detail;

@@ -145,6 +145,11 @@ void for_each_child(Expr& e, const std::function<void(ExprPtr&)>& f) {
   }
 }
 
+P::TierItemContext* tier_of(P::ProfileItemContext* c) { return c->tierItem(); }
+P::TierItemContext* tier_of(P::GroupMemberContext*) { return nullptr; }
+P::GroupItemContext* group_of(P::ProfileItemContext* c) { return c->groupItem(); }
+P::GroupItemContext* group_of(P::GroupMemberContext*) { return nullptr; }
+
 class Builder {
  public:
   Builder(ParseContext& cx, NodeIdAllocator& ids) : cx_(cx), ids_(ids) {}
@@ -193,7 +198,7 @@ class Builder {
   DeclPtr profile_decl(P::ProfileDeclContext* c);
   DeclPtr test_decl(P::TestDeclContext* c);
   std::unique_ptr<TypeRef> type_ref(P::TypeRefContext* c, ParserRuleContext* parent);
-  ItemPtr item(P::ProfileItemContext* c, bool in_group);
+  template <typename Ctx> ItemPtr item(Ctx* c, bool in_group);
   bool expect(P::ExpectationContext* c, Expect& out);
   template <typename Elem>
   void check_separators(ParserRuleContext* c, const char* what);
@@ -250,7 +255,7 @@ Label Builder::label(P::StringLitContext* c, ParserRuleContext* parent) {
   std::string raw_text = text(t), error;
   bool raw = false;
   if (!decode_string(raw_text, l.value, raw, error)) {
-    cx_.diags.emit(DiagKind::InvalidLiteral, l.range, "{}", error);
+    cx_.report(DiagKind::InvalidLiteral, l.range, "{}", error);
     l.value = raw_text.size() >= 2 ? raw_text.substr(1, raw_text.size() - 2) : raw_text;
   }
   return l;
@@ -273,7 +278,7 @@ std::unique_ptr<Module> Builder::module(P::CompilationUnitContext* tree) {
     c.kind = ty == P::LINE_COMMENT ? (is_doc_comment(c.text) ? Comment::Doc : Comment::Line)
                                    : Comment::Block;
     if (ty == P::UNTERMINATED_COMMENT)
-      cx_.diags.emit(DiagKind::SyntaxError, cx_.file.range(c.range.begin, c.range.begin + 2),
+      cx_.report(DiagKind::SyntaxError, cx_.file.range(c.range.begin, c.range.begin + 2),
                      "unterminated block comment: add `*/` to close it");
     m->comments.push_back(std::move(c));
   }
@@ -361,7 +366,7 @@ void Builder::check_separators(ParserRuleContext* c, const char* what) {
       if (prev && !separated && prev->getStop() && e->getStart() &&
           e->getStart()->getLine() == prev->getStop()->getLine() &&
           e->getStart()->getTokenIndex() > prev->getStop()->getTokenIndex())
-        cx_.diags.emit(DiagKind::SyntaxError, range(e->getStart()),
+        cx_.report(DiagKind::SyntaxError, range(e->getStart()),
                        "expected `,` or a line break between two {}", what);
       prev = e;
       separated = false;
@@ -458,7 +463,8 @@ DeclPtr Builder::profile_decl(P::ProfileDeclContext* c) {
   return n;
 }
 
-ItemPtr Builder::item(P::ProfileItemContext* c, bool in_group) {
+template <typename Ctx>
+ItemPtr Builder::item(Ctx* c, bool in_group) {
   if (!c) return nullptr;
   ItemPtr out;
   if (auto* x = c->letItem()) {
@@ -487,25 +493,25 @@ ItemPtr Builder::item(P::ProfileItemContext* c, bool in_group) {
     n->points = value_expr(x->points, x);
     if (tok(x, P::K_HALFLIFE)) n->halflife = value_expr(x->halflife, x);
     out = std::move(n);
-  } else if (auto* x = c->tierItem()) {
+  } else if (auto* x = tier_of(c)) {
     auto n = make<TierItem>(range(x));
     n->name = ident(tok(x, P::IDENT), x);
     n->cond = value_expr(x->expr(), x);
     if (in_group) {
-      cx_.diags.emit(DiagKind::SyntaxError, range(x->getStart()),
+      cx_.report(DiagKind::SyntaxError, range(x->getStart()),
                      "a tier cannot be inside a group: tiers belong to the profile");
       return nullptr;
     }
     out = std::move(n);
-  } else if (auto* x = c->groupItem()) {
+  } else if (auto* x = group_of(c)) {
     if (in_group) {
-      cx_.diags.emit(DiagKind::SyntaxError, range(x->getStart()), "groups cannot be nested");
+      cx_.report(DiagKind::SyntaxError, range(x->getStart()), "groups cannot be nested");
       return nullptr;
     }
     auto n = make<GroupItem>(range(x));
     n->label = label(x->stringLit(), x);
     if (tok(x, P::K_CAP)) n->cap = value_expr(x->operand(), x);
-    for (auto* ic : x->profileItem())
+    for (auto* ic : x->groupMember())
       if (ItemPtr it = item(ic, true)) n->items.push_back(std::move(it));
     out = std::move(n);
   }
@@ -522,7 +528,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
       Token* name = tok(x, P::IDENT);
       if (!name) continue;
       if (has_profile) {
-        cx_.diags.emit(DiagKind::SyntaxError, range(x), "a test scores one profile: '{}' is already named",
+        cx_.report(DiagKind::SyntaxError, range(x), "a test scores one profile: '{}' is already named",
                        n->profile.name);
         continue;
       }
@@ -532,17 +538,17 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
     } else if (auto* x = dynamic_cast<P::TestAsOfContext*>(ic)) {
       ExprPtr v = const_value(x->constValue(), x, false);
       if (n->as_of) {
-        cx_.diags.emit(DiagKind::SyntaxError, range(x), "a test has one `as_of`");
+        cx_.report(DiagKind::SyntaxError, range(x), "a test has one `as_of`");
         continue;
       }
       if (v->kind != ExprKind::DateLit && v->kind != ExprKind::Error) {
-        cx_.diags.emit(DiagKind::SyntaxError, v->range, "`as_of` takes a date, like `2026-11-01`");
+        cx_.report(DiagKind::SyntaxError, v->range, "`as_of` takes a date, like `2026-11-01`");
         v = error_at(v->range);
       }
       n->as_of = std::move(v);
     } else if (auto* x = dynamic_cast<P::TestGivenContext*>(ic)) {
       if (n->given_range) {
-        cx_.diags.emit(DiagKind::SyntaxError, range(x->getStart()),
+        cx_.report(DiagKind::SyntaxError, range(x->getStart()),
                        "a test has one `given` block: put all the fields in the first one");
       } else {
         n->given_range = range(x);
@@ -573,7 +579,7 @@ bool Builder::expect(P::ExpectationContext* c, Expect& e) {
     e.kind = ExpectKind::Tier;
     e.op = op_of(x->cmpOp());
     if (e.op != CmpOp::Eq && e.op != CmpOp::Ne)
-      cx_.diags.emit(DiagKind::SyntaxError, range(x->cmpOp()),
+      cx_.report(DiagKind::SyntaxError, range(x->cmpOp()),
                      "`expect tier` compares with `==` or `!=` only");
     Token* t = x->tierName() ? first_tok(x->tierName()) : nullptr;
     e.tier = ident(t, x);
@@ -630,7 +636,7 @@ bool Builder::expect(P::ExpectationContext* c, Expect& e) {
 void Builder::reject_missing(ExprPtr& e) {
   if (!e) return;
   if (e->kind == ExprKind::MissingLit) {
-    cx_.diags.emit(DiagKind::SyntaxError, e->range,
+    cx_.report(DiagKind::SyntaxError, e->range,
                    "`missing` is not a value here: test a value with `x is missing` or "
                    "`x is present`, or give a fallback with `x ?? y`");
     e = error_at(e->range);
@@ -732,7 +738,7 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c, ParserRuleContext* parent) {
       size_t ty = op->getType();
       if ((ty == P::EQ || ty == P::NE) && !(lmiss && rmiss)) {
         const char* good = ty == P::EQ ? "is missing" : "is present";
-        auto d = cx_.diags.emit(DiagKind::SyntaxError, cover(range(op), rmiss ? rhs->range : lhs->range),
+        auto d = cx_.report(DiagKind::SyntaxError, cover(range(op), rmiss ? rhs->range : lhs->range),
                                 "`{} missing` does not test for a missing value: write `x {}`",
                                 op->getText(), good);
         if (rmiss) d.fix(cover(range(op), rhs->range), good);
@@ -789,7 +795,7 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c, ParserRuleContext* parent) {
     if (negated) {
       const char* good = n->present ? "is present" : "is missing";
       SourceRange r = cover(range(is), range(word));
-      cx_.diags.emit(DiagKind::SyntaxError, r, "`is not {}` is not ICP: write `{}`", word->getText(), good)
+      cx_.report(DiagKind::SyntaxError, r, "`is not {}` is not ICP: write `{}`", word->getText(), good)
           .fix(r, good);
     }
     return n;
@@ -879,14 +885,14 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
   std::string written = sign ? text(sign) + s : s;
   bool neg = sign && sign->getType() == P::MINUS;
   auto no_sign = [&](const char* what) {
-    cx_.diags.emit(DiagKind::SyntaxError, range(sign), "{} cannot have a sign", what);
+    cx_.report(DiagKind::SyntaxError, range(sign), "{} cannot have a sign", what);
     return error_at(r);
   };
   switch (t->getType()) {
     case P::INT: {
       int64_t v = 0;
       if (!decode_int(s, v)) {
-        cx_.diags.emit(DiagKind::InvalidLiteral, range(t), "integer `{}` is too large for an int (64 bits)", s);
+        cx_.report(DiagKind::InvalidLiteral, range(t), "integer `{}` is too large for an int (64 bits)", s);
         return error_at(r);
       }
       auto n = make<IntLit>(r);
@@ -904,7 +910,7 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
       Magnitude m = decode_magnitude(s);
       if (m.is_int) {
         if (m.overflow) {
-          cx_.diags.emit(DiagKind::InvalidLiteral, range(t), "integer `{}` is too large for an int (64 bits)", s);
+          cx_.report(DiagKind::InvalidLiteral, range(t), "integer `{}` is too large for an int (64 bits)", s);
           return error_at(r);
         }
         auto n = make<IntLit>(r);
@@ -929,7 +935,7 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
       std::string err;
       auto d = decode_date(s, err);
       if (!d) {
-        cx_.diags.emit(DiagKind::InvalidLiteral, r, "{}", err);
+        cx_.report(DiagKind::InvalidLiteral, r, "{}", err);
         return error_at(r);
       }
       auto n = make<DateLit>(r);
@@ -943,7 +949,7 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
       if (sign) return no_sign("a duration");
       int64_t days = 0;
       if (!decode_duration(s, days)) {
-        cx_.diags.emit(DiagKind::InvalidLiteral, r, "duration `{}` is too large", s);
+        cx_.report(DiagKind::InvalidLiteral, r, "duration `{}` is too large", s);
         return error_at(r);
       }
       auto n = make<DurationLit>(r);
@@ -957,7 +963,7 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
       std::string value, err;
       bool raw = false;
       if (!decode_string(s, value, raw, err)) {
-        cx_.diags.emit(DiagKind::InvalidLiteral, r, "{}", err);
+        cx_.report(DiagKind::InvalidLiteral, r, "{}", err);
         return error_at(r);
       }
       auto n = make<StringLit>(r);
@@ -974,10 +980,10 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
       return n;
     }
     case P::BAD_NUMBER:
-      cx_.diags.emit(DiagKind::InvalidLiteral, range(t), "{}", bad_number_message(s));
+      cx_.report(DiagKind::InvalidLiteral, range(t), "{}", bad_number_message(s));
       return error_at(r);
     case P::BAD_DATE:
-      cx_.diags.emit(DiagKind::InvalidLiteral, range(t), "{}", bad_date_message(s));
+      cx_.report(DiagKind::InvalidLiteral, range(t), "{}", bad_date_message(s));
       return error_at(r);
     default:
       return error_at(r);
@@ -994,7 +1000,7 @@ ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent,
   }
   if (dynamic_cast<P::ConstMissingContext*>(c)) {
     if (!allow_missing) {
-      cx_.diags.emit(DiagKind::SyntaxError, range(c),
+      cx_.report(DiagKind::SyntaxError, range(c),
                      "`missing` is only a value in `given`; here, leave the value out");
       return error_at(range(c));
     }

@@ -149,6 +149,10 @@ std::string expr_role(ParserRuleContext* ctx) {
 
 // Extra words for the one token expected, e.g. "`=>` and the points of the signal".
 std::string one_token_phrase(size_t tok, ParserRuleContext* ctx) {
+  // Inside a helper rule, name what the enclosing rule wanted.
+  while (ctx && (ctx->getRuleIndex() == P::RuleStringLit || ctx->getRuleIndex() == P::RuleTypeName ||
+                 ctx->getRuleIndex() == P::RuleTierName || ctx->getRuleIndex() == P::RuleCmpOp))
+    ctx = parent_of(ctx);
   size_t rule = ctx ? ctx->getRuleIndex() : static_cast<size_t>(-1);
   std::string t = describe_token_kind(tok, *g_vocab);
   switch (tok) {
@@ -237,6 +241,13 @@ std::string one_token_phrase(size_t tok, ParserRuleContext* ctx) {
     case P::STRING:
       switch (rule) {
         case P::RuleImportDecl: return "the path of the import, as a string";
+        case P::RuleSignalItem: return "the label of the signal, as a string";
+        case P::RuleExcludeItem: return "the label of the exclude, as a string";
+        case P::RuleTriggerItem: return "the label of the trigger, as a string";
+        case P::RuleGroupItem: return "the label of the group, as a string";
+        case P::RuleTestDecl: return "the name of the test, as a string";
+        case P::RuleExpectation: return "the label of a rule, as a string";
+        case P::RuleSchemaField: return "the column name, as a string";
         default: break;
       }
       break;
@@ -389,6 +400,9 @@ std::string ErrorStrategy::expected_phrase(Parser* p, const IntervalSet& expecte
   remove_all(rest, kOperators);
   if (!rest.empty() || !groups.empty()) toks = rest;
   if (groups.empty() && toks.size() == 1) return one_token_phrase(toks[0], ctx);
+  if (groups.empty() && toks.size() == 2 && in(toks[0], {P::STRING, P::RAW_STRING}) &&
+      in(toks[1], {P::STRING, P::RAW_STRING}))
+    return one_token_phrase(P::STRING, ctx);
   std::vector<std::string> parts = groups;
   bool number = false, string = false;
   for (size_t t : toks) {
@@ -401,7 +415,7 @@ std::string ErrorStrategy::expected_phrase(Parser* p, const IntervalSet& expecte
       string = true;
     }
     std::string d = describe_token_kind(t, *g_vocab);
-    if (t == P::RBRACE && ctx) {
+    if ((t == P::RBRACE || t == P::RPAREN) && ctx) {
       std::string closing = one_token_phrase(t, ctx);
       if (closing != d) d = closing;
     }
@@ -420,10 +434,25 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
     uint32_t e = cx_.token_end(prev);
     r = cx_.file.range(e, e);
   }
+  // One error per statement: after an error, stay quiet until the parser
+  // reaches the next token that starts a statement.
   size_t stmt = statement_start(p->getContext());
-  if ((stmt != static_cast<size_t>(-1) && stmt == last_stmt_) || r.line == last_line_) return;
+  size_t index = ParseContext::is_real(off) ? off->getTokenIndex() : 0;
+  if ((stmt != static_cast<size_t>(-1) && stmt == last_stmt_) || index < quiet_until_) return;
   last_stmt_ = stmt;
-  last_line_ = r.line;
+  quiet_until_ = index + 1;
+  // When the offending token itself starts a statement (the previous one
+  // ended too early), that next statement is checked normally.
+  size_t oty = off ? off->getType() : 0;
+  bool starts_statement = in(oty, kDecls) || in(oty, kItems) ||
+                          in(oty, {P::K_EXPECT, P::K_GIVEN, P::K_AS_OF}) || oty == Token::EOF;
+  for (size_t i = index + 1; !starts_statement && i < cx_.tokens->size(); ++i) {
+    size_t ty = cx_.tokens->get(i)->getType();
+    quiet_until_ = i;
+    if (ty == Token::EOF || in(ty, kDecls) || in(ty, kItems) ||
+        in(ty, {P::K_EXPECT, P::K_GIVEN, P::K_AS_OF}))
+      break;
+  }
 
   // A broken literal is the real problem: say so (E0002) rather than what
   // the grammar expected.
@@ -431,38 +460,37 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
   size_t type = off ? off->getType() : 0;
   SourceRange tr = cx_.token_range(off);
   if (type == P::UNTERMINATED_STRING) {
-    cx_.diags.emit(DiagKind::InvalidLiteral, tr,
+    cx_.report(DiagKind::InvalidLiteral, tr,
                    "unterminated string: add the closing `\"` on the same line");
     return;
   }
   if (type == P::BAD_NUMBER) {
-    cx_.diags.emit(DiagKind::InvalidLiteral, tr, bad_number_message(text));
+    cx_.report(DiagKind::InvalidLiteral, tr, "{}", bad_number_message(text));
     return;
   }
   if (type == P::BAD_DATE) {
-    cx_.diags.emit(DiagKind::InvalidLiteral, tr, bad_date_message(text));
+    cx_.report(DiagKind::InvalidLiteral, tr, "{}", bad_date_message(text));
     return;
   }
   if (type == P::ERROR_CHAR) {
-    cx_.diags.emit(DiagKind::SyntaxError, tr,
-                   fmt::format("unexpected character `{}`{}", text, char_hint(text)));
+    cx_.report(DiagKind::SyntaxError, tr, "unexpected character `{}`{}", text, char_hint(text));
     return;
   }
   if (in(type, kComparisons) && (!expected || !expected->contains(type))) {
     if (continues_comparison(cx_, off))
-      cx_.diags.emit(DiagKind::SyntaxError, tr,
+      cx_.report(DiagKind::SyntaxError, tr,
                      "comparisons do not chain: `{}` cannot follow a comparison; combine "
                      "comparisons with `and` (`a < b and b < c`)",
                      text);
     else
-      cx_.diags.emit(DiagKind::SyntaxError, tr,
+      cx_.report(DiagKind::SyntaxError, tr,
                      "a comparison is not allowed here without parentheses: the operands of "
                      "`between` and `within` and the date of a trigger are simple values; write "
                      "`(a {} b)`",
                      text);
     return;
   }
-  cx_.diags.emit(DiagKind::SyntaxError, r, message);
+  cx_.report(DiagKind::SyntaxError, r, "{}", message);
 }
 
 void ErrorStrategy::reportNoViableAlternative(Parser* p, const antlr4::NoViableAltException& e) {
@@ -510,6 +538,14 @@ void ErrorStrategy::reportMissingToken(Parser* p) {
 
 ErrorStrategy::ErrorStrategy(ParseContext& cx) : cx_(cx) { g_vocab = cx.vocab; }
 
+antlr4::Token* ErrorStrategy::singleTokenDeletion(Parser* p) {
+  // Never drop a token that starts a declaration or an item: what is missing
+  // is before it, and the next statement must still parse.
+  size_t la = p->getTokenStream()->LA(1);
+  if (in(la, kDecls) || in(la, kItems) || in(la, {P::K_EXPECT, P::K_GIVEN, P::K_AS_OF})) return nullptr;
+  return DefaultErrorStrategy::singleTokenDeletion(p);
+}
+
 void ErrorStrategy::sync(Parser* p) {
   if (inErrorRecoveryMode(p)) return;
   antlr4::atn::ATNState* s = p->getInterpreter<antlr4::atn::ParserATNSimulator>()->atn.states[p->getState()];
@@ -523,6 +559,10 @@ void ErrorStrategy::sync(Parser* p) {
       // A stray token where a loop of items goes on: report it once and skip
       // to something that can continue the loop or what follows it, rather
       // than abandoning the whole block (ANTLR's default at loop entry).
+      // A token that can follow the enclosing block (a declaration keyword
+      // after a profile missing its `}`) ends the loop: the missing closer is
+      // then reported once, by the match that expects it.
+      if (getErrorRecoverySet(p).contains(la)) return;
       reportUnwantedToken(p);
       IntervalSet expecting = p->getExpectedTokens();
       consumeUntil(p, expecting.Or(getErrorRecoverySet(p)));

@@ -20,6 +20,7 @@ class ErrorStrategy : public antlr4::DefaultErrorStrategy {
   void reportFailedPredicate(antlr4::Parser* p, const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* p) override;
   void reportMissingToken(antlr4::Parser* p) override;
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* p) override;
 
  private:
   // Emits one diagnostic unless the statement (or line) already has one.
@@ -31,7 +32,7 @@ class ErrorStrategy : public antlr4::DefaultErrorStrategy {
                               antlr4::ParserRuleContext* ctx, antlr4::Token* offending);
 
   ParseContext& cx_;
-  uint32_t last_line_ = 0;
+  size_t quiet_until_ = 0;  // token index
   size_t last_stmt_ = static_cast<size_t>(-1);
 };
 

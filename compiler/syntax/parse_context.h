@@ -29,6 +29,12 @@ struct ParseContext {
     if (cp >= cp_to_byte.size()) return cp_to_byte.empty() ? 0 : cp_to_byte.back();
     return cp_to_byte[cp];
   }
+  // Emits a diagnostic whose message is formatted here (the registry formats
+  // of E0001/E0002 are a bare "{}").
+  template <typename... A>
+  DiagBuilder report(DiagKind k, SourceRange r, fmt::format_string<A...> f, A&&... a) {
+    return diags.emit(k, r, fmt::format(f, std::forward<A>(a)...));
+  }
   static bool is_real(const antlr4::Token* t) {
     return t && t->getTokenIndex() != INVALID_INDEX && t->getStartIndex() != INVALID_INDEX;
   }

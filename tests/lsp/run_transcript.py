@@ -18,7 +18,7 @@ Subset rules: an object matches if every expected key matches; a list
 matches if every expected element matches a distinct actual element (an
 empty expected list matches only an empty list); "$any" matches anything
 present and "$absent" requires the key to be missing; "$endswith:x" and
-"$contains:x" match strings. Strings "${FILES}"
+"$contains:x" match strings; {"$exact": v} requires equality. Strings "${FILES}"
 and "${FILES_URI}" expand to the files folder as a path and as a URI.
 
 usage: run_transcript.py --icp build/icp [--stdlib DIR] FILE.jsonl...
@@ -55,6 +55,8 @@ def matches(exp, act):
         return isinstance(act, str) and act.endswith(exp[len("$endswith:"):])
     if isinstance(exp, str) and exp.startswith("$contains:"):
         return isinstance(act, str) and exp[len("$contains:"):] in act
+    if isinstance(exp, dict) and "$exact" in exp:
+        return exp["$exact"] == act
     if isinstance(exp, dict):
         if not isinstance(act, dict):
             return False

@@ -1,0 +1,143 @@
+// Unit tests of the LSP-free IDE API (compiler/ide/) and of the server's
+// text synchronisation (lsp/documents.h), without JSON-RPC in between.
+#include <gtest/gtest.h>
+
+#include "ide/completion.h"
+#include "ide/definition.h"
+#include "ide/diagnostics.h"
+#include "ide/formatting.h"
+#include "ide/hover.h"
+#include "ide/symbols.h"
+#include "lsp/documents.h"
+#include "sema/program.h"
+
+namespace {
+
+const char* kModel = R"(import "std/firmo"
+
+/// Accounts.
+schema Account {
+  /// Head count.
+  employees: int?
+  industry: Industry?
+}
+
+/// Whether n is big.
+def big(n: int): bool = n > 1000
+
+profile P on Account {
+  let large = big(employees)
+  signal "Large" when large => 10
+  signal "Fin" when industry == finance_insurance => 5
+  signal "Typo" when employes > 3 => 1
+}
+)";
+
+std::unique_ptr<icp::sema::Program> compile(const std::string& text) {
+  icp::sema::CompileOptions opts;
+  opts.stdlib_dir = ICP_TEST_STDLIB_DIR;
+  return icp::sema::compile_source(text, "/tmp/ide_test/model.icp", opts);
+}
+
+uint32_t offset_of(const std::string& text, const std::string& needle, size_t skip = 0) {
+  size_t at = text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return static_cast<uint32_t>(at + skip);
+}
+
+TEST(Ide, HoverShowsTypeAndDocs) {
+  auto p = compile(kModel);
+  std::string text = kModel;
+  auto h = icp::ide::hover(*p, offset_of(text, "big(employees)", 5));
+  ASSERT_TRUE(h);
+  EXPECT_NE(h->markdown.find("employees: int?"), std::string::npos) << h->markdown;
+  EXPECT_NE(h->markdown.find("Head count."), std::string::npos) << h->markdown;
+  auto d = icp::ide::hover(*p, offset_of(text, "big(employees)", 1));
+  ASSERT_TRUE(d);
+  EXPECT_NE(d->markdown.find("def big(n: int): bool"), std::string::npos) << d->markdown;
+  EXPECT_NE(d->markdown.find("Whether n is big."), std::string::npos);
+  auto m = icp::ide::hover(*p, offset_of(text, "finance_insurance", 2));
+  ASSERT_TRUE(m);
+  EXPECT_NE(m->markdown.find("Industry.finance_insurance"), std::string::npos) << m->markdown;
+}
+
+TEST(Ide, DefinitionAcrossFiles) {
+  auto p = compile(kModel);
+  std::string text = kModel;
+  auto local = icp::ide::definition(*p, offset_of(text, "large =>", 1));
+  ASSERT_EQ(local.size(), 1u);
+  EXPECT_EQ(local[0].file, p->main_file);
+  EXPECT_EQ(local[0].begin, offset_of(text, "large = big"));
+  auto stdlib = icp::ide::definition(*p, offset_of(text, "Industry?", 1));
+  ASSERT_EQ(stdlib.size(), 1u);
+  EXPECT_NE(p->sources.file(stdlib[0].file).path().find("firmo.icp"), std::string::npos);
+}
+
+TEST(Ide, CompletionOffersFieldsLetsAndEnumMembers) {
+  std::string text = kModel;
+  auto p = compile(text);
+  auto items = icp::ide::complete(*p, offset_of(text, "large =>"));
+  auto has = [&](const std::string& label, icp::ide::CompletionKind k) {
+    for (const auto& c : items)
+      if (c.label == label && c.kind == k) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("employees", icp::ide::CompletionKind::Field));
+  EXPECT_TRUE(has("large", icp::ide::CompletionKind::Let));
+  EXPECT_TRUE(has("big", icp::ide::CompletionKind::Def));
+  EXPECT_TRUE(has("lower", icp::ide::CompletionKind::Builtin));
+  items = icp::ide::complete(*p, offset_of(text, "finance_insurance", 3));
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(items[0].label, "finance_insurance");
+  EXPECT_EQ(items[0].kind, icp::ide::CompletionKind::EnumMember);
+}
+
+TEST(Ide, DiagnosticsAndQuickFix) {
+  std::string text = kModel;
+  auto p = compile(text);
+  auto diags = icp::ide::file_diagnostics(*p);
+  ASSERT_FALSE(diags.empty());
+  EXPECT_EQ(diags[0].code, "E0101");
+  uint32_t at = offset_of(text, "employes >");
+  auto actions = icp::ide::code_actions(*p, at, at);
+  ASSERT_EQ(actions.size(), 1u);
+  EXPECT_EQ(actions[0].edits[0].new_text, "employees");
+  EXPECT_EQ(actions[0].edits[0].range.begin, at);
+}
+
+TEST(Ide, SymbolsAndFormatting) {
+  auto p = compile(kModel);
+  auto symbols = icp::ide::document_symbols(*p);
+  ASSERT_GE(symbols.size(), 4u);
+  EXPECT_EQ(symbols[1].name, "Account");
+  EXPECT_EQ(symbols[1].children.size(), 2u);
+  EXPECT_EQ(symbols[3].name, "P");
+  EXPECT_EQ(symbols[3].children.size(), 4u);
+  auto formatted = icp::ide::format_main_file(*p);
+  ASSERT_TRUE(formatted);
+  EXPECT_NE(formatted->find("  signal \"Large\" when large"), std::string::npos) << *formatted;
+  auto broken = compile("schema {");
+  EXPECT_FALSE(icp::ide::format_main_file(*broken));
+}
+
+TEST(Documents, Utf16PositionsAndIncrementalChanges) {
+  using icp::lsp::TextChange;
+  std::string t = "a\xF0\x9F\x98\x80" "b\r\nxyz\n";  // a😀b CRLF xyz
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 1), 1u);
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 2), 1u);  // inside the surrogate pair
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 3), 5u);
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 99), 6u);  // clamped before CR LF
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 1, 2), 10u);
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 7, 0), t.size());
+  std::string s = "hello\n";
+  icp::lsp::apply_change(s, TextChange{true, 0, 0, 0, 0, "// hi\n"});
+  EXPECT_EQ(s, "// hi\nhello\n");
+  icp::lsp::apply_change(s, TextChange{true, 1, 0, 1, 5, "bye"});
+  EXPECT_EQ(s, "// hi\nbye\n");
+  icp::lsp::apply_change(s, TextChange{true, 1, 3, 0, 2, ""});  // reversed range
+  EXPECT_EQ(s, "//\n");
+  icp::lsp::apply_change(s, TextChange{false, 0, 0, 0, 0, "all new"});
+  EXPECT_EQ(s, "all new");
+}
+
+}  // namespace
