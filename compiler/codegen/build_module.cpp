@@ -218,9 +218,8 @@ Value* FnBuilder::constSet(uint32_t idx) {
 }
 
 Val FnBuilder::emitField(const ir::Inst& in) {
-  // ir.h names the column both `a` ("Field column a") and `extra` ("field
-  // index"): accept either, `a` first.
-  uint32_t fi = in.a != ir::kNoValue ? in.a : in.extra;
+  // The field index is `extra` (as the lowering and the interpreter use it).
+  uint32_t fi = in.extra;
   if (fi >= f_.fields.size()) throw std::runtime_error("Field index out of range");
   Value* vp = b_.CreateGEP(i8, col_valid_[fi], row_);
   Value* known = b_.CreateICmpNE(b_.CreateLoad(i8, vp), b_.getInt8(0));
@@ -735,7 +734,7 @@ void FnBuilder::build() {
   bool uses_arena = false;
   for (const auto& inst : f_.insts) {
     if (inst.op == Op::Field) {
-      uint32_t fi = inst.a != ir::kNoValue ? inst.a : inst.extra;
+      uint32_t fi = inst.extra;
       if (fi < used.size()) used[fi] = true;
     }
     if (inst.op == Op::Call) {

@@ -18,7 +18,7 @@
 //   ConstStr       strings[extra]                             always known
 //   ConstStrSet    str_sets[extra]                            always known
 //   Missing        the unknown value of `type`
-//   Field          column `a` of the batch (unknown where not valid)
+//   Field          column `extra` of the batch (unknown where not valid)
 //   AsOf           the scoring date (Int)                     always known
 //   Score, Confidence  the record's total / confidence (Float), only in tier
 //                  conditions (index >= Function::tiers_begin)  always known

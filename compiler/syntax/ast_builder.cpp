@@ -279,7 +279,7 @@ std::unique_ptr<Module> Builder::module(P::CompilationUnitContext* tree) {
                                    : Comment::Block;
     if (ty == P::UNTERMINATED_COMMENT)
       cx_.report(DiagKind::SyntaxError, cx_.file.range(c.range.begin, c.range.begin + 2),
-                     "unterminated block comment: add `*/` to close it");
+                     "unterminated block comment: it runs to the end of the file");
     m->comments.push_back(std::move(c));
   }
 
@@ -356,8 +356,21 @@ DeclPtr Builder::decl(P::DeclContext* c) {
   return d;
 }
 
+// Whether the parser reported or recovered from an error inside c.
+bool has_parse_errors(ParseTree* t) {
+  if (is_error_node(t)) return true;
+  if (auto* c = dynamic_cast<ParserRuleContext*>(t)) {
+    if (c->exception) return true;
+    for (auto* ch : c->children)
+      if (has_parse_errors(ch)) return true;
+  }
+  return false;
+}
+
 template <typename Elem>
 void Builder::check_separators(ParserRuleContext* c, const char* what) {
+  // After a syntax error the elements are guesses: say nothing more.
+  if (has_parse_errors(c)) return;
   Elem* prev = nullptr;
   bool separated = true;
   for (auto* ch : c->children) {

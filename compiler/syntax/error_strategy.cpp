@@ -538,6 +538,22 @@ void ErrorStrategy::reportMissingToken(Parser* p) {
 
 ErrorStrategy::ErrorStrategy(ParseContext& cx) : cx_(cx) { g_vocab = cx.vocab; }
 
+void ErrorStrategy::consumeUntil(Parser* p, const IntervalSet& set) {
+  // Like ANTLR's, but a name only resynchronises at the start of a line:
+  // names are everywhere in expressions, while a field, a member or a given
+  // field after a broken one starts a new line.
+  antlr4::TokenStream* in_stream = p->getTokenStream();
+  for (size_t la = in_stream->LA(1); la != Token::EOF; la = in_stream->LA(1)) {
+    if (set.contains(la)) {
+      if (la != P::IDENT) break;
+      Token* t = in_stream->LT(1);
+      Token* prev = cx_.previous_token(t->getTokenIndex());
+      if (!prev || prev->getLine() < t->getLine()) break;
+    }
+    p->consume();
+  }
+}
+
 antlr4::Token* ErrorStrategy::singleTokenDeletion(Parser* p) {
   // Never drop a token that starts a declaration or an item: what is missing
   // is before it, and the next statement must still parse.

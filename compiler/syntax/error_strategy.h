@@ -21,6 +21,7 @@ class ErrorStrategy : public antlr4::DefaultErrorStrategy {
   void reportUnwantedToken(antlr4::Parser* p) override;
   void reportMissingToken(antlr4::Parser* p) override;
   antlr4::Token* singleTokenDeletion(antlr4::Parser* p) override;
+  void consumeUntil(antlr4::Parser* p, const antlr4::misc::IntervalSet& set) override;
 
  private:
   // Emits one diagnostic unless the statement (or line) already has one.

@@ -46,7 +46,7 @@ std::string str_domain(std::string_view s) {
   size_t lt = s.find('<');
   if (lt != std::string_view::npos) {
     size_t gt = s.find('>', lt);
-    if (gt != std::string_view::npos) s = trim_view(s.substr(lt + 1, gt - lt - 1));
+    s = trim_view(s.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1));
   }
   if (s.size() >= 7 && str_lower(s.substr(0, 7)) == "mailto:") s.remove_prefix(7);
   size_t scheme = s.find("://");
@@ -57,7 +57,7 @@ std::string str_domain(std::string_view s) {
   }
   // The authority ends at the first / ? # or white space; an e-mail's
   // domain and a URL's host both follow the last '@' in it.
-  std::string_view auth = s.substr(0, s.find_first_of("/?# \t"));
+  std::string_view auth = s.substr(0, s.find_first_of("/?# \t<>"));
   size_t at = auth.rfind('@');
   if (at != std::string_view::npos) auth.remove_prefix(at + 1);
   size_t colon = auth.find(':');

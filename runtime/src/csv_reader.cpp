@@ -219,7 +219,8 @@ bool CsvSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_
   out.reset(schema_, keep_);
   bool any = false;
   std::string column, reason;
-  while (out.rows < max_rows) {
+  // Rejected rows count towards max_rows too, so a chunk stays bounded.
+  for (size_t taken = 0; taken < max_rows; ++taken) {
     int64_t line = 0;
     Rec r = read_record(line);
     if (r == Rec::Eof) break;
@@ -239,6 +240,13 @@ bool CsvSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_
     bool bad = false;
     for (size_t i = 0; i < h && !bad; ++i) {
       if (!used_col_[i]) continue;
+      if (opts_.max_cell_bytes && cells_[i].second > opts_.max_cell_bytes) {
+        reject(rejects, row, line, header_[i],
+               "a cell of " + std::to_string(cells_[i].second) + " bytes (the limit is " +
+                   std::to_string(opts_.max_cell_bytes) + ")");
+        bad = true;
+        break;
+      }
       size_t at = utf8_invalid_at(cell(i));
       if (at != std::string_view::npos) {
         reject(rejects, row, line, header_[i], "invalid UTF-8 at byte " + std::to_string(at + 1) + " of the cell");

@@ -16,7 +16,7 @@ class NdjsonSource : public RowSource {
  public:
   NdjsonSource(std::unique_ptr<ByteSource> in, const Schema& schema, const ReadOptions& opts,
                const std::vector<std::string>& keep)
-      : in_(std::move(in)), schema_(schema), builder_(schema, opts), keep_(keep) {
+      : in_(std::move(in)), schema_(schema), builder_(schema, opts), keep_(keep), max_line_(opts.max_cell_bytes) {
     for (size_t f = 0; f < schema.fields.size(); ++f) by_key_.emplace(column_key(schema.fields[f].column), int(f));
     for (size_t k = 0; k < keep.size(); ++k) keep_by_key_.emplace(column_key(keep[k]), int(k));
     inputs_.resize(schema.fields.size());
@@ -35,6 +35,7 @@ class NdjsonSource : public RowSource {
   const Schema& schema_;
   RowBuilder builder_;
   std::vector<std::string> keep_;
+  size_t max_line_ = 0;
   std::unordered_map<std::string, int> by_key_, keep_by_key_;
   std::unordered_map<std::string, std::pair<int, int>> cache_;
   int64_t line_ = 1;
@@ -92,12 +93,19 @@ bool NdjsonSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t m
   out.reset(schema_, keep_);
   bool any = false;
   std::string column, reason;
-  while (out.rows < max_rows) {
+  // Rejected rows count towards max_rows too, so a chunk stays bounded.
+  for (size_t taken = 0; taken < max_rows; ++taken) {
     std::string_view line;
     int64_t line_no = 0;
     if (!next_line(line, line_no)) break;
     any = true;
     int64_t row = ++rows_read_;
+    if (max_line_ && line.size() > max_line_) {
+      reject(rejects, row, line_no, "",
+             "a line of " + std::to_string(line.size()) + " bytes (the limit is " + std::to_string(max_line_) + ")",
+             line);
+      continue;
+    }
     size_t bad = utf8_invalid_at(line);
     if (bad != std::string_view::npos) {
       reject(rejects, row, line_no, "", "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the line", line);

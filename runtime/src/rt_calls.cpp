@@ -2,11 +2,9 @@
 // icp/rt_calls.h): string built-ins, set tests, regular expressions (RE2,
 // compiled once per context), pow/log/round and year/month.
 //
-// String case mapping, trimming and length use the runtime's UTF-8 helpers
-// (icp/rt/utf8.h), so they follow the same rules as input reading.
-// Note: this file deliberately does not use icp/rt/builtins.h: that header's
-// extern "C" block declares functions with the same names as rt_calls.h
-// (icp_rt_lower, icp_rt_trim, ...) but other signatures.
+// The string and checked-arithmetic semantics themselves live in
+// icp/rt/builtins.h; this file is the C ABI over them plus the per-call
+// context (arena, regexes).
 #include "icp/rt_calls.h"
 
 #include <re2/re2.h>
@@ -20,6 +18,7 @@
 #include <vector>
 
 #include "icp/rt/arena.h"
+#include "icp/rt/builtins.h"
 #include "icp/rt/dates.h"
 #include "icp/rt/utf8.h"
 
@@ -37,58 +36,6 @@ std::string_view sv(const icp_str* s) { return {s->ptr, size_t(s->len)}; }
 icp_str put(Arena& a, std::string_view s) {
   std::string_view c = a.copy(s);
   return icp_str{c.data(), c.size()};
-}
-
-// Maps every code point; invalid bytes are kept as they are.
-template <char32_t (*Map)(char32_t)>
-std::string map_case(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out += char(Map(c));
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    char32_t cp = icp::rt::utf8_decode(s, i);
-    if (cp == 0xFFFD && i == start + 1) {
-      out += char(c);
-      continue;
-    }
-    icp::rt::utf8_append(out, Map(cp));
-  }
-  return out;
-}
-
-// The lower-cased host of an e-mail address or URL, without `www.`.
-std::string domain_of(std::string_view s) {
-  s = icp::rt::trim_view(s);
-  // "Jo <jo@x.com>": the address is inside the angle brackets.
-  if (size_t lt = s.find('<'); lt != std::string_view::npos) {
-    size_t gt = s.find('>', lt);
-    return domain_of(s.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1));
-  }
-  if (s.starts_with("mailto:") || s.starts_with("MAILTO:")) s.remove_prefix(7);
-  size_t scheme = s.find("://");
-  if (scheme != std::string_view::npos) {
-    s.remove_prefix(scheme + 3);
-  } else if (s.starts_with("//")) {
-    s.remove_prefix(2);
-  }
-  size_t end = s.find_first_of("/?# \t<>");
-  std::string_view auth = s.substr(0, end);
-  size_t at = auth.rfind('@');
-  if (at != std::string_view::npos) {
-    auth.remove_prefix(at + 1);
-  }
-  size_t colon = auth.find(':');
-  if (colon != std::string_view::npos) auth = auth.substr(0, colon);
-  while (!auth.empty() && auth.back() == '.') auth.remove_suffix(1);
-  std::string host = map_case<icp::rt::to_lower_cp>(auth);
-  if (host.starts_with("www.")) host.erase(0, 4);
-  return host;
 }
 
 bool set_contains(const icp_strset* set, std::string_view s) {
@@ -114,21 +61,21 @@ void icp_rt_ctx_free(icp_rt_ctx* ctx) { delete ctx; }
 void icp_rt_ctx_reset(icp_rt_ctx* ctx) { ctx->arena.reset(); }
 
 void icp_rt_lower(icp_rt_ctx* ctx, const icp_str* in, icp_str* out) {
-  *out = put(ctx->arena, map_case<icp::rt::to_lower_cp>(sv(in)));
+  *out = put(ctx->arena, icp::rt::str_lower(sv(in)));
 }
 void icp_rt_upper(icp_rt_ctx* ctx, const icp_str* in, icp_str* out) {
-  *out = put(ctx->arena, map_case<icp::rt::to_upper_cp>(sv(in)));
+  *out = put(ctx->arena, icp::rt::str_upper(sv(in)));
 }
 void icp_rt_trim(icp_rt_ctx*, const icp_str* in, icp_str* out) {
-  std::string_view t = icp::rt::trim_view(sv(in));
+  std::string_view t = icp::rt::str_trim(sv(in));
   *out = icp_str{t.empty() ? in->ptr : t.data(), t.size()};
 }
-void icp_rt_domain(icp_rt_ctx* ctx, const icp_str* in, icp_str* out) { *out = put(ctx->arena, domain_of(sv(in))); }
+void icp_rt_domain(icp_rt_ctx* ctx, const icp_str* in, icp_str* out) { *out = put(ctx->arena, icp::rt::str_domain(sv(in))); }
 
 void icp_rt_lower_set(icp_rt_ctx* ctx, const icp_strset* in, icp_strset* out) {
   std::vector<std::string> items;
   items.reserve(in->n);
-  for (uint64_t i = 0; i < in->n; ++i) items.push_back(map_case<icp::rt::to_lower_cp>(sv(&in->items[i])));
+  for (uint64_t i = 0; i < in->n; ++i) items.push_back(icp::rt::str_lower(sv(&in->items[i])));
   std::sort(items.begin(), items.end());
   items.erase(std::unique(items.begin(), items.end()), items.end());
   // An aligned array of icp_str in the arena.
@@ -140,7 +87,7 @@ void icp_rt_lower_set(icp_rt_ctx* ctx, const icp_strset* in, icp_strset* out) {
   *out = icp_strset{arr, items.size()};
 }
 
-int64_t icp_rt_len(const icp_str* s) { return icp::rt::utf8_length(sv(s)); }
+int64_t icp_rt_len(const icp_str* s) { return icp::rt::str_len(sv(s)); }
 int32_t icp_rt_starts_with(const icp_str* s, const icp_str* p) { return sv(s).starts_with(sv(p)); }
 int32_t icp_rt_ends_with(const icp_str* s, const icp_str* p) { return sv(s).ends_with(sv(p)); }
 int32_t icp_rt_contains(const icp_str* s, const icp_str* p) { return sv(s).find(sv(p)) != std::string_view::npos; }
@@ -172,12 +119,6 @@ int64_t icp_rt_month(int64_t days) { return icp::rt::date_month(days); }
 double icp_rt_pow(double x, double y) { return std::pow(x, y); }
 double icp_rt_log(double x) { return std::log(x); }
 
-int32_t icp_rt_round(double x, int64_t* out) {
-  if (!std::isfinite(x)) return 0;
-  double r = std::round(x);  // half away from zero
-  if (r < -9223372036854775808.0 || r >= 9223372036854775808.0) return 0;
-  *out = int64_t(r);
-  return 1;
-}
+int32_t icp_rt_round(double x, int64_t* out) { return icp::rt::checked_round(x, *out); }
 
 }  // extern "C"

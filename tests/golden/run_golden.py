@@ -28,6 +28,7 @@ missing .ast files. Review the diff before committing.
 at least one CHECK line in the given files.
 """
 import argparse
+import difflib
 import json
 import os
 import re
@@ -124,22 +125,23 @@ def relevant(d, path, only):
 
 
 def check_file(icp, path, only, update, create_ast):
+    """Returns (problems, updated)."""
     problems = []
+    updated = False
     checks = read_checks(path)
     rc, diags = actual_diagnostics(icp, path)
     has_error = any(d.get("severity") == "error" for d in diags)
     if rc != (1 if has_error else 0):
         problems.append(f"exit code {rc}, but the diagnostics {'have' if has_error else 'have no'} errors")
-    mine = [d for d in diags if relevant(d, path, only)]
-    missing, unexpected = compare(checks, mine)
-    for line, col, code, sub in missing:
-        problems.append(f"missing diagnostic: {line}:{col} {code} {sub}".rstrip())
-    for d in unexpected:
-        problems.append(f"unexpected diagnostic: {fmt_diag(d)}")
+    missing, unexpected = compare(checks, [d for d in diags if relevant(d, path, only)])
     if (missing or unexpected) and update:
         rewrite_checks(icp, path, only)
-        problems = [p for p in problems if p.startswith("exit code")]
-        problems.append("(updated CHECK lines)") if not problems else None
+        updated = True
+    else:
+        for line, col, code, sub in missing:
+            problems.append(f"missing diagnostic: {line}:{col} {code} {sub}".rstrip())
+        for d in unexpected:
+            problems.append(f"unexpected diagnostic: {fmt_diag(d)}")
 
     ast_path = path[:-4] + ".ast"
     if os.path.exists(ast_path) or create_ast:
@@ -147,19 +149,20 @@ def check_file(icp, path, only, update, create_ast):
         if rc2 not in (0, 1):
             problems.append(f"--dump-ast exited with {rc2}: {err}")
         else:
-            expected = open(ast_path, encoding="utf-8").read() if os.path.exists(ast_path) else None
+            expected = None
+            if os.path.exists(ast_path):
+                with open(ast_path, encoding="utf-8") as f:
+                    expected = f.read()
             if expected != out:
-                if update or (create_ast and expected is None):
+                if update or expected is None:
                     with open(ast_path, "w", encoding="utf-8") as f:
                         f.write(out)
-                    print(f"updated {ast_path}")
+                    updated = True
                 else:
-                    import difflib
                     diff = "".join(difflib.unified_diff(
-                        (expected or "").splitlines(True), out.splitlines(True),
-                        ast_path, "actual --dump-ast"))
+                        expected.splitlines(True), out.splitlines(True), ast_path, "actual --dump-ast"))
                     problems.append("syntax tree differs:\n" + diff)
-    return [p for p in problems if p != "(updated CHECK lines)"], update and (missing or unexpected)
+    return problems, updated
 
 
 def coverage(icp, files, prefixes):

@@ -59,6 +59,7 @@ TEST(Builtins, Domain) {
   EXPECT_EQ(str_domain("  acme.io  "), "acme.io");
   EXPECT_EQ(str_domain("mailto:sales@Acme.IO"), "acme.io");
   EXPECT_EQ(str_domain("Jo Smith <jo@Acme.com>"), "acme.com");
+  EXPECT_EQ(str_domain("Jo <jo@X.com"), "x.com");  // unclosed bracket
   EXPECT_EQ(str_domain("//cdn.example.com/a.js"), "cdn.example.com");
   EXPECT_EQ(str_domain("www2.example.com"), "www2.example.com");
   EXPECT_EQ(str_domain(""), "");

@@ -24,6 +24,9 @@ struct ReadOptions {
   std::string list_sep = ";";     // set<string> item separator in CSV cells (--list-sep)
   DateFormat date_format = DateFormat::Ymd;  // --date-format
   bool lenient = false;           // --lenient
+  // A used CSV cell (a field's or a kept column) or an NDJSON line longer
+  // than this rejects the row (0: no limit). Bounds the memory of a chunk.
+  size_t max_cell_bytes = 0;
 };
 
 // A number read exactly: value = (negative ? -1 : 1) * digits * 10^exp10,

@@ -57,9 +57,10 @@ struct Reject {
 class RowSource {
  public:
   virtual ~RowSource() = default;
-  // Clears `out` and fills it with up to `max_rows` rows; appends rejected
-  // rows to `rejects`. Returns false once the input is exhausted (nothing
-  // was read by this call).
+  // Clears `out` and reads up to `max_rows` input rows: readable ones go to
+  // `out`, rejected ones are appended to `rejects` (both count towards
+  // `max_rows`, so a chunk's memory is bounded). Returns false once the
+  // input is exhausted (nothing was read by this call).
   virtual bool next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) = 0;
 
   // Warnings about the header (missing columns of optional fields, ...).

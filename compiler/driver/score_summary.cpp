@@ -1,0 +1,59 @@
+// Tallies of scored rows and the end-of-run summary. See score_summary.h.
+#include "driver/score_summary.h"
+
+namespace icp::driver {
+
+void ScoreTally::init(const rt::ProfileInfo& p) {
+  scored = rejected = 0;
+  tiers.assign(p.tiers.size() + 2, 0);
+  excludes.clear();
+  for (uint32_t k = 0; k < p.rules.size(); ++k)
+    if (p.rules[k].kind == rt::RuleKind::Exclude) excludes.push_back(k);
+  removed.assign(excludes.size(), 0);
+  matched.assign(excludes.size(), 0);
+}
+
+void ScoreTally::add(const rt::ResultBatch& res) {
+  const size_t ntiers = tiers.size() - 2;
+  for (size_t r = 0; r < res.rows; ++r) {
+    int32_t t = res.tier[r];
+    size_t slot = t >= 0 ? size_t(t) : t == rt::kTierOut ? ntiers : ntiers + 1;
+    if (slot < tiers.size()) ++tiers[slot];
+    const uint8_t* state = res.rule_state.data() + r * res.rules;
+    bool first = true;
+    for (size_t e = 0; e < excludes.size(); ++e) {
+      if (state[excludes[e]] != rt::kRuleFired) continue;
+      ++matched[e];
+      if (first) ++removed[e];
+      first = false;
+    }
+  }
+  scored += int64_t(res.rows);
+}
+
+void ScoreTally::merge(const ScoreTally& o) {
+  scored += o.scored;
+  rejected += o.rejected;
+  for (size_t i = 0; i < tiers.size() && i < o.tiers.size(); ++i) tiers[i] += o.tiers[i];
+  for (size_t i = 0; i < removed.size() && i < o.removed.size(); ++i) {
+    removed[i] += o.removed[i];
+    matched[i] += o.matched[i];
+  }
+}
+
+void print_score_summary(std::ostream& os, const ScoreTally& t, const rt::ProfileInfo& p, bool lenient,
+                         int64_t lenient_count) {
+  os << "scored " << t.scored << " rows, rejected " << t.rejected << "\n";
+  os << "tiers:";
+  for (size_t i = 0; i < t.tiers.size(); ++i) {
+    const std::string& name = i < p.tiers.size() ? p.tiers[i] : i == p.tiers.size() ? "out" : "excluded";
+    os << (i ? ", " : " ") << name << " " << t.tiers[i];
+  }
+  os << "\n";
+  for (size_t e = 0; e < t.excludes.size(); ++e)
+    os << "excluded by \"" << p.rules[t.excludes[e]].label << "\": " << t.removed[e] << " (matched " << t.matched[e]
+       << ")\n";
+  if (lenient) os << "lenient: read " << lenient_count << " unreadable values as missing\n";
+}
+
+}  // namespace icp::driver
