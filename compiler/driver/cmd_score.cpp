@@ -1,15 +1,21 @@
 // `icp score MODEL INPUT [options]` (TOOLS.md): reads CSV or NDJSON with the
-// runtime's readers, scores every readable row with the chosen engine, and
-// writes one output row per scored input row in input order; rejected rows
-// go to the rejects file. Ends with `scored N rows, rejected M` on stderr.
-// Exit 1 when a row was rejected. (Single-threaded for now: --threads is
-// accepted and ignored.)
+// runtime's readers, scores chunks of rows on worker threads with the chosen
+// engine, and writes one output row per scored input row in input order
+// (score_pipeline.h); rejected rows go to the rejects file, created only
+// when there is one. Ends with the summary of score_summary.h on stderr.
+// Exit 1 when a row was rejected or the header lacks a required column.
+#include <chrono>
 #include <cstdio>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "driver/cli.h"
+#include "driver/score_options.h"
+#include "driver/score_output.h"
+#include "driver/score_pipeline.h"
+#include "driver/score_progress.h"
+#include "driver/score_summary.h"
 #include "driver/scoring_common.h"
 #include "eval/scorer.h"
 #include "icp/rt/reader.h"
@@ -19,57 +25,52 @@ namespace icp::driver {
 
 namespace {
 
-struct ScoreOptions {
-  std::string model, input, profile, as_of, output, format, rejects, input_format, list_sep = ";",
-      delimiter, date_format = "ymd";
-  std::vector<std::string> keep;
-  bool lenient = false;
-  int threads = 0;
-  eval::EngineKind engine = eval::EngineKind::Interp;
-};
+using Clock = std::chrono::steady_clock;
 
-// Writes text to a file or stdout.
-class Output {
+// Writes chunks in order: results, rejects, tally, progress.
+class Writer : public ChunkConsumer {
  public:
-  bool open(const std::string& path) {
-    if (path.empty() || path == "-") return true;
-    file_.open(path, std::ios::binary | std::ios::trunc);
-    return bool(file_);
+  Writer(OutFile& out, RejectsFile& rejects, ScoreTally& tally, Progress& progress,
+         const std::atomic<uint64_t>& bytes_read)
+      : out_(out), rejects_(rejects), tally_(tally), progress_(progress), bytes_(bytes_read) {}
+
+  bool consume(const ScoredChunk& c) override {
+    out_.write(c.text);
+    if (!rejects_.write(c.rejects_text)) {
+      rejects_failed_ = true;
+      return false;
+    }
+    tally_.merge(c.tally);
+    return true;
   }
-  void write(const std::string& s) { (file_.is_open() ? static_cast<std::ostream&>(file_) : std::cout) << s; }
-  bool close() {
-    if (!file_.is_open()) return bool(std::cout.flush());
-    file_.close();
-    return !file_.fail();
-  }
+  void idle() override { progress_.update(tally_.scored + tally_.rejected, bytes_.load(std::memory_order_relaxed)); }
+  bool rejects_failed() const { return rejects_failed_; }
 
  private:
-  std::ofstream file_;
+  OutFile& out_;
+  RejectsFile& rejects_;
+  ScoreTally& tally_;
+  Progress& progress_;
+  const std::atomic<uint64_t>& bytes_;
+  bool rejects_failed_ = false;
 };
 
+double secs(int64_t ns) { return double(ns) / 1e9; }
+
+void print_stats(const PhaseTimes& t, double wall, double setup, const ScoreTally& tally, uint64_t bytes,
+                 int workers) {
+  std::fprintf(stderr,
+               "stats: wall_s=%.3f setup_s=%.3f read_s=%.3f score_s=%.3f format_s=%.3f write_s=%.3f "
+               "reader_stall_s=%.3f writer_stall_s=%.3f rows=%lld bytes=%llu workers=%d\n",
+               wall, setup, secs(t.read), secs(t.score), secs(t.format), secs(t.write), secs(t.reader_stall),
+               secs(t.consumer_stall), static_cast<long long>(tally.scored + tally.rejected),
+               static_cast<unsigned long long>(bytes), workers);
+}
+
 int run_score(const ScoreOptions& opt) {
-  static const char* const kResultNames[] = {"row", "score", "tier", "excluded_by", "fired", "unknown", "confidence"};
-  for (const auto& k : opt.keep)
-    for (const char* r : kResultNames)
-      if (k == r) return usage_error("--keep: '" + k + "' is a result column");
-  bool is_stdin = opt.input == "-";
-  rt::InputFormat in_format;
-  if (!opt.input_format.empty()) {
-    in_format = opt.input_format == "csv" ? rt::InputFormat::Csv : rt::InputFormat::Ndjson;
-  } else if (auto f = rt::input_format_for(opt.input)) {
-    in_format = *f;
-  } else {
-    return usage_error("cannot tell the format of '" + opt.input + "' (use --input-format csv|ndjson)");
-  }
-  bool ndjson_out = opt.format.empty() ? in_format == rt::InputFormat::Ndjson : opt.format == "ndjson";
-  rt::ReadOptions ro;
-  ro.lenient = opt.lenient;
-  ro.list_sep = opt.list_sep;
-  ro.delimiter = opt.delimiter.empty() ? rt::default_delimiter_for(opt.input)
-                 : opt.delimiter == "\\t" ? '\t'
-                                          : opt.delimiter[0];
-  if (auto df = rt::parse_date_format(opt.date_format)) ro.date_format = *df;
-  else return usage_error("--date-format: expected ymd, mdy or dmy");
+  const auto start = Clock::now();
+  ScoreSettings set;
+  if (!resolve_score_options(opt, set)) return kExitUsage;
   auto as_of = parse_as_of(opt.as_of);
   if (!as_of) return kExitUsage;
 
@@ -85,61 +86,60 @@ int run_score(const ScoreOptions& opt) {
     return kExitInternal;
   }
 
-  std::unique_ptr<rt::ByteSource> bytes = rt::open_file(opt.input, error);
-  if (!bytes) return usage_error(error);
+  std::unique_ptr<rt::ByteSource> raw = rt::open_file(opt.input, error);
+  if (!raw) return usage_error(error);
+  auto bytes_read = std::make_shared<std::atomic<uint64_t>>(0);
+  auto bytes = std::make_unique<CountingSource>(std::move(raw), bytes_read);
   std::unique_ptr<rt::RowSource> src =
-      in_format == rt::InputFormat::Csv ? rt::open_csv(std::move(bytes), scorer->schema(), ro, opt.keep, error)
-                                        : rt::open_ndjson(std::move(bytes), scorer->schema(), ro, opt.keep, error);
+      set.input_format == rt::InputFormat::Csv
+          ? rt::open_csv(std::move(bytes), scorer->schema(), set.read, opt.keep, error)
+          : rt::open_ndjson(std::move(bytes), scorer->schema(), set.read, opt.keep, error);
   if (!src) {
-    std::cerr << "icp: error: " << opt.input << ": " << error << "\n";
+    std::cerr << "icp: error: " << (opt.input == "-" ? "<stdin>" : opt.input) << ": " << error << "\n";
     return kExitFailed;
   }
-  for (const auto& w : src->warnings()) std::cerr << "icp: warning: " << opt.input << ": " << w << "\n";
+  for (const auto& w : src->warnings())
+    std::cerr << "icp: warning: " << (opt.input == "-" ? "<stdin>" : opt.input) << ": " << w << "\n";
 
-  Output out;
+  OutFile out;
   if (!out.open(opt.output)) return usage_error("cannot write '" + opt.output + "'");
-  std::string rejects_path = !opt.rejects.empty() ? opt.rejects
-                             : is_stdin           ? std::string("rejects.csv")
-                                                  : opt.input + ".rejects.csv";
-  Output rejects;
-  bool rejects_open = false;
+  std::string header;
+  if (!set.ndjson_out) rt::append_csv_result_header(header, opt.keep);
+  out.write(header);
+  std::string rejects_header;
+  rt::append_rejects_header(rejects_header, src->reject_header());
+  RejectsFile rejects(set.rejects_path, rejects_header);
 
-  std::string text;
-  if (!ndjson_out) rt::append_csv_result_header(text, opt.keep);
-  rt::Batch batch;
-  rt::ResultBatch results;
-  std::vector<rt::Reject> rejected;
-  int64_t scored = 0, nrejected = 0;
-  while (src->next_chunk(batch, rejected, 4096)) {
-    scorer->score(batch, *as_of, results);
-    for (size_t r = 0; r < batch.rows; ++r) {
-      rt::ScoreResult res = results.row(r, scorer->info());
-      if (ndjson_out) rt::append_ndjson_result(text, batch, r, res, scorer->info());
-      else rt::append_csv_result(text, batch, r, res, scorer->info());
-    }
-    scored += int64_t(batch.rows);
-    out.write(text);
-    text.clear();
-    if (!rejected.empty()) {
-      std::string rej;
-      if (!rejects_open) {
-        if (!rejects.open(rejects_path)) return usage_error("cannot write '" + rejects_path + "'");
-        rejects_open = true;
-        rt::append_rejects_header(rej, src->reject_header());
-      }
-      for (const rt::Reject& x : rejected) rt::append_reject(rej, x);
-      nrejected += int64_t(rejected.size());
-      rejects.write(rej);
-      rejected.clear();
-    }
+  std::error_code ec;
+  uint64_t total = opt.input == "-" ? 0 : uint64_t(std::filesystem::file_size(opt.input, ec));
+  if (ec) total = 0;
+  Progress progress(total, progress_allowed());
+  ScoreTally tally;
+  tally.init(scorer->info());
+  Writer writer(out, rejects, tally, progress, *bytes_read);
+  PipelineConfig cfg;
+  cfg.workers = set.workers;
+  cfg.as_of = *as_of;
+  cfg.ndjson_out = set.ndjson_out;
+  PhaseTimes times;
+  const double setup = std::chrono::duration<double>(Clock::now() - start).count();
+
+  bool completed = run_score_pipeline(*src, *scorer, cfg, writer, times);
+  progress.finish();
+  bool out_ok = out.close();
+  bool rejects_ok = rejects.close() && !writer.rejects_failed();
+  if (!out_ok) return usage_error("cannot write '" + (opt.output.empty() ? std::string("<stdout>") : opt.output) + "'");
+  if (!rejects_ok) return usage_error("cannot write the rejects file '" + set.rejects_path + "'");
+  if (!completed) {
+    std::cerr << "icp: internal error: scoring stopped early\n";
+    return kExitInternal;
   }
-  out.write(text);
-  if (!out.close()) return usage_error("cannot write '" + opt.output + "'");
-  if (rejects_open) rejects.close();
-  std::cerr << "scored " << scored << " rows, rejected " << nrejected << "\n";
-  if (src->lenient_count() > 0)
-    std::cerr << "read " << src->lenient_count() << " unreadable values as missing (--lenient)\n";
-  return nrejected > 0 ? kExitFailed : kExitOk;
+  print_score_summary(std::cerr, tally, scorer->info(), opt.lenient, src->lenient_count());
+  if (tally.rejected > 0) std::cerr << "rejected rows are in '" << set.rejects_path << "'\n";
+  if (opt.stats)
+    print_stats(times, std::chrono::duration<double>(Clock::now() - start).count(), setup, tally, bytes_read->load(),
+                set.workers);
+  return tally.rejected > 0 ? kExitFailed : kExitOk;
 }
 
 }  // namespace
@@ -147,6 +147,10 @@ int run_score(const ScoreOptions& opt) {
 Command setup_score(CLI::App& icp) {
   auto opt = std::make_shared<ScoreOptions>();
   CLI::App* sub = icp.add_subcommand("score", "Score every row of a CSV or NDJSON file against a profile");
+  sub->footer(
+      "On stderr at the end: 'scored N rows, rejected M', the rows per tier, the rows each exclude rule\n"
+      "removed (a row counts for the first rule that excluded it) and, with --lenient, the values read\n"
+      "as missing. Exit 1 when a row was rejected.");
   sub->add_option("model", opt->model, "The .icp model")->required()->type_name("MODEL.icp");
   sub->add_option("input", opt->input, "The input (.csv, .tsv, .ndjson, .jsonl, or - for stdin)")
       ->required()
@@ -157,20 +161,25 @@ Command setup_score(CLI::App& icp) {
   sub->add_option("--format", opt->format, "Output format (default: that of the input)")
       ->check(CLI::IsMember({"csv", "ndjson"}))
       ->type_name("csv|ndjson");
-  sub->add_option("--input-format", opt->input_format, "Input format (for stdin)")
+  sub->add_option("--input-format", opt->input_format, "Input format (needed for - , stdin)")
       ->check(CLI::IsMember({"csv", "ndjson"}))
       ->type_name("csv|ndjson");
-  sub->add_option("--keep", opt->keep, "Input columns copied to the output")->delimiter(',')->type_name("COL,COL");
-  sub->add_option("--rejects", opt->rejects, "Where rejected rows go (default: INPUT.rejects.csv)")
+  sub->add_option("--keep", opt->keep, "Input columns copied to the output, after 'row'")
+      ->delimiter(',')
+      ->type_name("COL,COL");
+  sub->add_option("--rejects", opt->rejects, "Where rejected rows go (default: INPUT.rejects.csv, ./rejects.csv for stdin)")
       ->type_name("FILE");
-  sub->add_flag("--lenient", opt->lenient, "Read unreadable values of optional fields as missing");
+  sub->add_flag("--lenient", opt->lenient, "Read unreadable values of optional fields as missing (counted)");
   sub->add_option("--list-sep", opt->list_sep, "Separator of set<string> cells in CSV (default ;)")->type_name("C");
-  sub->add_option("--delimiter", opt->delimiter, "CSV field separator (default , ; tab for .tsv)")->type_name("C");
-  sub->add_option("--date-format", opt->date_format, "How dates with slashes are read")
+  sub->add_option("--delimiter", opt->delimiter, "CSV field separator (default , ; tab for .tsv; \\t for tab)")
+      ->type_name("C");
+  sub->add_option("--date-format", opt->date_format, "How dates with slashes are read (ymd: ISO dates only)")
       ->check(CLI::IsMember({"ymd", "mdy", "dmy"}))
       ->type_name("ymd|mdy|dmy");
-  sub->add_option("--threads", opt->threads, "Worker threads (default: all cores)")->type_name("N");
+  sub->add_option("--threads", opt->threads, "Worker threads (default: all cores); output order is unchanged")
+      ->type_name("N");
   add_engine_option(*sub, opt->engine);
+  sub->add_flag("--stats", opt->stats, "Print per-phase timings to stderr")->group("");
   return {sub, [opt] { return run_score(*opt); }};
 }
 

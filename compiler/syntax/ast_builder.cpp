@@ -145,6 +145,17 @@ void for_each_child(Expr& e, const std::function<void(ExprPtr&)>& f) {
   }
 }
 
+// Whether the parser reported or recovered from an error inside c.
+bool has_parse_errors(ParseTree* t) {
+  if (is_error_node(t)) return true;
+  if (auto* c = dynamic_cast<ParserRuleContext*>(t)) {
+    if (c->exception) return true;
+    for (auto* ch : c->children)
+      if (has_parse_errors(ch)) return true;
+  }
+  return false;
+}
+
 P::TierItemContext* tier_of(P::ProfileItemContext* c) { return c->tierItem(); }
 P::TierItemContext* tier_of(P::GroupMemberContext*) { return nullptr; }
 P::GroupItemContext* group_of(P::ProfileItemContext* c) { return c->groupItem(); }
@@ -356,17 +367,6 @@ DeclPtr Builder::decl(P::DeclContext* c) {
   return d;
 }
 
-// Whether the parser reported or recovered from an error inside c.
-bool has_parse_errors(ParseTree* t) {
-  if (is_error_node(t)) return true;
-  if (auto* c = dynamic_cast<ParserRuleContext*>(t)) {
-    if (c->exception) return true;
-    for (auto* ch : c->children)
-      if (has_parse_errors(ch)) return true;
-  }
-  return false;
-}
-
 template <typename Elem>
 void Builder::check_separators(ParserRuleContext* c, const char* what) {
   // After a syntax error the elements are guesses: say nothing more.
@@ -534,6 +534,9 @@ ItemPtr Builder::item(Ctx* c, bool in_group) {
 
 DeclPtr Builder::test_decl(P::TestDeclContext* c) {
   auto n = make<TestDecl>(range(c));
+  // After a syntax error (two tests run together, say) a repeated line is a
+  // consequence, not a second mistake.
+  const bool quiet = has_parse_errors(c);
   n->label = label(c->stringLit(), c);
   bool has_profile = false;
   for (auto* ic : c->testItem()) {
@@ -541,7 +544,8 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
       Token* name = tok(x, P::IDENT);
       if (!name) continue;
       if (has_profile) {
-        cx_.report(DiagKind::SyntaxError, range(x), "a test scores one profile: '{}' is already named",
+        if (!quiet)
+          cx_.report(DiagKind::SyntaxError, range(x), "a test scores one profile: '{}' is already named",
                        n->profile.name);
         continue;
       }
@@ -551,7 +555,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
     } else if (auto* x = dynamic_cast<P::TestAsOfContext*>(ic)) {
       ExprPtr v = const_value(x->constValue(), x, false);
       if (n->as_of) {
-        cx_.report(DiagKind::SyntaxError, range(x), "a test has one `as_of`");
+        if (!quiet) cx_.report(DiagKind::SyntaxError, range(x), "a test has one `as_of`");
         continue;
       }
       if (v->kind != ExprKind::DateLit && v->kind != ExprKind::Error) {
@@ -561,7 +565,8 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
       n->as_of = std::move(v);
     } else if (auto* x = dynamic_cast<P::TestGivenContext*>(ic)) {
       if (n->given_range) {
-        cx_.report(DiagKind::SyntaxError, range(x->getStart()),
+        if (!quiet)
+          cx_.report(DiagKind::SyntaxError, range(x->getStart()),
                        "a test has one `given` block: put all the fields in the first one");
       } else {
         n->given_range = range(x);

@@ -1,0 +1,90 @@
+// Checks and resolution of `icp score` options. See score_options.h.
+#include "driver/score_options.h"
+
+#include <algorithm>
+#include <optional>
+#include <thread>
+
+#include "driver/cli.h"
+
+namespace icp::driver {
+
+namespace {
+
+// A one-character separator: "x", "\t" (backslash-t) or "tab".
+std::optional<char> separator_char(const std::string& s) {
+  if (s == "\\t" || s == "tab" || s == "\t") return '\t';
+  if (s.size() == 1) return s[0];
+  return std::nullopt;
+}
+
+bool check_keep(const std::vector<std::string>& keep) {
+  static const char* const kResultNames[] = {"row", "score", "tier", "excluded_by", "fired", "unknown", "confidence"};
+  for (const auto& k : keep) {
+    if (k.empty()) {
+      usage_error("--keep: an empty column name");
+      return false;
+    }
+    for (const char* r : kResultNames) {
+      if (k != r) continue;
+      usage_error("--keep: '" + k + "' is a result column; it cannot be kept");
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool resolve_score_options(const ScoreOptions& opt, ScoreSettings& out) {
+  if (!check_keep(opt.keep)) return false;
+  const bool is_stdin = opt.input == "-";
+  if (!opt.input_format.empty()) {
+    out.input_format = opt.input_format == "csv" ? rt::InputFormat::Csv : rt::InputFormat::Ndjson;
+  } else if (auto f = rt::input_format_for(opt.input)) {
+    out.input_format = *f;
+  } else {
+    usage_error(is_stdin ? "reading stdin needs --input-format csv|ndjson"
+                         : "cannot tell the format of '" + opt.input +
+                               "' from its name (.csv, .tsv, .ndjson, .jsonl); use --input-format csv|ndjson");
+    return false;
+  }
+  out.ndjson_out = opt.format.empty() ? out.input_format == rt::InputFormat::Ndjson : opt.format == "ndjson";
+
+  rt::ReadOptions& ro = out.read;
+  ro.lenient = opt.lenient;
+  ro.max_cell_bytes = kMaxCellBytes;
+  if (opt.list_sep.empty() || opt.list_sep == "\n" || opt.list_sep == "\r") {
+    usage_error("--list-sep: expected a separator such as ';' or '|'");
+    return false;
+  }
+  ro.list_sep = opt.list_sep == "\\t" || opt.list_sep == "tab" ? "\t" : opt.list_sep;
+  if (opt.delimiter.empty()) {
+    ro.delimiter = rt::default_delimiter_for(opt.input);
+  } else {
+    auto d = separator_char(opt.delimiter);
+    if (!d || *d == '"' || *d == '\n' || *d == '\r') {
+      usage_error("--delimiter: expected one character other than a quote or line break (or \\t), not '" +
+                  opt.delimiter + "'");
+      return false;
+    }
+    ro.delimiter = *d;
+  }
+  if (auto df = rt::parse_date_format(opt.date_format)) {
+    ro.date_format = *df;
+  } else {
+    usage_error("--date-format: expected ymd, mdy or dmy");
+    return false;
+  }
+  if (opt.threads < 0) {
+    usage_error("--threads: expected a positive number (or 0 for all cores)");
+    return false;
+  }
+  int cores = int(std::thread::hardware_concurrency());
+  out.workers = opt.threads > 0 ? std::min(opt.threads, 1024) : std::max(cores, 1);
+  out.rejects_path = !opt.rejects.empty() ? opt.rejects : is_stdin ? std::string("rejects.csv")
+                                                                    : opt.input + ".rejects.csv";
+  return true;
+}
+
+}  // namespace icp::driver
