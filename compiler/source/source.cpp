@@ -61,8 +61,17 @@ size_t count_code_points(std::string_view s) {
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
     : id_(id), path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  bool ascii = true;
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text_[i]);
+    if (c >= 0x80) ascii = false;
+    if (c == '\n') {
+      line_ascii_.push_back(ascii);
+      ascii = true;
+      line_starts_.push_back(i + 1);
+    }
+  }
+  line_ascii_.push_back(ascii);
 }
 
 std::pair<uint32_t, uint32_t> SourceFile::line_col(uint32_t offset) const {
@@ -70,6 +79,7 @@ std::pair<uint32_t, uint32_t> SourceFile::line_col(uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
   uint32_t start = line_starts_[line - 1];
+  if (line_ascii_[line - 1]) return {line, offset - start + 1};  // the common case
   std::string_view seg(text_.data() + start, offset - start);
   return {line, static_cast<uint32_t>(count_code_points(seg)) + 1};
 }

@@ -55,6 +55,7 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<uint32_t> line_starts_;
+  std::vector<bool> line_ascii_;  // per line: only ASCII bytes (columns = bytes)
 };
 
 // Owns every file a compilation has read. Files are never removed, so
