@@ -687,7 +687,7 @@ ExprPtr Builder::expr(P::ExprContext* c, ParserRuleContext* parent) {
 
 ExprPtr Builder::binary(Token* op, ExprPtr lhs, ExprPtr rhs) {
   auto n = make<BinaryExpr>(cover(lhs->range, rhs->range));
-  n->op = binary_op(op ? op->getType() : P::PLUS);
+  n->op = binary_op(op ? op->getType() : static_cast<size_t>(P::PLUS));
   n->op_range = op ? range(op) : lhs->range;
   n->lhs = std::move(lhs);
   n->rhs = std::move(rhs);
@@ -876,7 +876,7 @@ ExprPtr Builder::primary(P::PrimaryContext* c, ParserRuleContext* parent) {
   if (auto* x = dynamic_cast<P::SpecialPrimaryContext*>(c)) {
     auto n = make<SpecialExpr>(range(c));
     Token* t = first_tok(x);
-    size_t ty = t ? t->getType() : P::K_SCORE;
+    size_t ty = t ? t->getType() : static_cast<size_t>(P::K_SCORE);
     n->which = ty == P::K_CONFIDENCE ? SpecialName::Confidence
                : ty == P::K_AS_OF    ? SpecialName::AsOf
                                      : SpecialName::Score;
