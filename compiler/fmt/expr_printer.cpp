@@ -32,24 +32,6 @@ int precedence(const ast::Expr& e) {
 }
 
 namespace {
-const char* binary_op(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Or: return "or";
-    case ast::BinaryOp::And: return "and";
-    case ast::BinaryOp::Eq: return "==";
-    case ast::BinaryOp::Ne: return "!=";
-    case ast::BinaryOp::Lt: return "<";
-    case ast::BinaryOp::Le: return "<=";
-    case ast::BinaryOp::Gt: return ">";
-    case ast::BinaryOp::Ge: return ">=";
-    case ast::BinaryOp::Coalesce: return "??";
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Sub: return "-";
-    case ast::BinaryOp::Mul: return "*";
-    case ast::BinaryOp::Div: return "/";
-  }
-  return "?";
-}
 // Operands each side of a binary operator: {lhs min, rhs min}.
 std::pair<int, int> operand_prec(ast::BinaryOp op) {
   switch (op) {
@@ -130,7 +112,7 @@ Doc ExprPrinter::print_chain(const ast::BinaryExpr& b) {
   std::vector<Doc> rest;
   for (size_t i = operands.size(); i-- > 0;) {
     rest.push_back(line());
-    rest.push_back(text(std::string(binary_op(b.op)) + " "));
+    rest.push_back(text(std::string(ast::spelling(b.op)) + " "));
     rest.push_back(operands[i] ? print(*operands[i], rmin) : text("?"));
   }
   return group(concat({print(*cur, lmin), nest(2, concat(std::move(rest)))}));
@@ -230,7 +212,7 @@ Doc ExprPrinter::print_inner(const ast::Expr& e) {
       const auto& b = static_cast<const ast::BinaryExpr&>(e);
       if (b.op == ast::BinaryOp::Or || b.op == ast::BinaryOp::And) return print_chain(b);
       auto [lmin, rmin] = operand_prec(b.op);
-      return concat({sub(b.lhs, lmin), text(std::string(" ") + binary_op(b.op) + " "), sub(b.rhs, rmin)});
+      return concat({sub(b.lhs, lmin), text(std::string(" ") + ast::spelling(b.op) + " "), sub(b.rhs, rmin)});
     }
     case K::In: {
       const auto& x = static_cast<const ast::InExpr&>(e);

@@ -10,25 +10,6 @@
 namespace icp::sema {
 namespace {
 
-const char* op_text(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Or: return "or";
-    case ast::BinaryOp::And: return "and";
-    case ast::BinaryOp::Eq: return "==";
-    case ast::BinaryOp::Ne: return "!=";
-    case ast::BinaryOp::Lt: return "<";
-    case ast::BinaryOp::Le: return "<=";
-    case ast::BinaryOp::Gt: return ">";
-    case ast::BinaryOp::Ge: return ">=";
-    case ast::BinaryOp::Coalesce: return "??";
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Sub: return "-";
-    case ast::BinaryOp::Mul: return "*";
-    case ast::BinaryOp::Div: return "/";
-  }
-  return "?";
-}
-
 bool numeric_like(TypeKind k) {
   return k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::Duration;
 }
@@ -88,7 +69,7 @@ Type ExprChecker::check_logic(const ast::BinaryExpr& e) {
     if (t.is_error()) { bad = true; continue; }
     if (t.kind != TypeKind::Bool) {
       c_.diags.emit(DiagKind::TypeMismatch, side->range,
-                    fmt::format("the operands of `{}` must be bools, found {}", op_text(e.op), tn(t)));
+                    fmt::format("the operands of `{}` must be bools, found {}", ast::spelling(e.op), tn(t)));
       bad = true;
     }
     opt = opt || t.optional;
@@ -103,10 +84,10 @@ Type ExprChecker::check_compare(const ast::BinaryExpr& e) {
   if (!comparable(a, b, ordered)) {
     std::string msg;
     if (a.same_base(b) && a.kind == TypeKind::Bool)
-      msg = fmt::format("bool values have no order: `{}` cannot compare them", op_text(e.op));
+      msg = fmt::format("bool values have no order: `{}` cannot compare them", ast::spelling(e.op));
     else if (a.is_set() || b.is_set())
       msg = fmt::format("sets cannot be compared with `{}`; use `has`, `has any` or `has all`",
-                        op_text(e.op));
+                        ast::spelling(e.op));
     else
       msg = fmt::format("cannot compare {} with {}", tn(a), tn(b));
     c_.diags.emit(DiagKind::TypeMismatch, e.range, msg)
@@ -136,7 +117,7 @@ Type ExprChecker::check_arith(const ast::BinaryExpr& e, Expected expected) {
     bool ints = x != K::Float && y != K::Float;
     return Type::of(ints ? K::Int : K::Float, opt);
   }
-  std::string msg = fmt::format("`{}` cannot combine {} and {}", op_text(e.op), tn(a), tn(b));
+  std::string msg = fmt::format("`{}` cannot combine {} and {}", ast::spelling(e.op), tn(a), tn(b));
   if (x == K::Date && y == K::Int)
     msg += "; write a duration such as `30d`";
   c_.diags.emit(DiagKind::TypeMismatch, e.range, msg)

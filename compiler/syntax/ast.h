@@ -135,6 +135,26 @@ enum class BinaryOp : uint8_t {
   Coalesce,  // ??
   Add, Sub, Mul, Div,
 };
+// The operator as written in source: "or", "==", "??", "+", ...
+inline const char* spelling(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Or: return "or";
+    case BinaryOp::And: return "and";
+    case BinaryOp::Eq: return "==";
+    case BinaryOp::Ne: return "!=";
+    case BinaryOp::Lt: return "<";
+    case BinaryOp::Le: return "<=";
+    case BinaryOp::Gt: return ">";
+    case BinaryOp::Ge: return ">=";
+    case BinaryOp::Coalesce: return "??";
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Sub: return "-";
+    case BinaryOp::Mul: return "*";
+    case BinaryOp::Div: return "/";
+  }
+  return "?";
+}
+
 struct BinaryExpr : ExprOf<ExprKind::Binary> {
   BinaryOp op = BinaryOp::Add;
   SourceRange op_range;  // the operator token

@@ -125,23 +125,7 @@ bool NdjsonSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t m
       if (k >= 0) kept_vals_[size_t(k)] = &m.value;
       if (f < 0) continue;
       CellInput& in = inputs_[size_t(f)];
-      in.column = m.key;
-      switch (m.value.kind) {
-        case JsonValueRef::Null: in.kind = CellInput::Absent; break;
-        case JsonValueRef::String:
-        case JsonValueRef::Number:
-        case JsonValueRef::Bool:
-          in.kind = CellInput::Text;
-          in.text = m.value.text;
-          break;
-        case JsonValueRef::Object: in.kind = CellInput::Object; break;
-        case JsonValueRef::Array: {
-          in.kind = m.value.array_of_scalars ? CellInput::Array : CellInput::BadArray;
-          auto items = json_.items(m.value);
-          in.items.assign(items.begin(), items.end());
-          break;
-        }
-      }
+      cell_from_json(in, m, json_);
     }
     if (!builder_.add(inputs_, out, column, reason)) {
       reject(rejects, row, line_no, column, reason, line);

@@ -24,23 +24,7 @@ bool append_record_json(std::string_view json, const Schema& schema, const ReadO
     for (size_t f = 0; f < keys.size(); ++f) {
       if (keys[f] != k) continue;
       CellInput& in = inputs[f];
-      in.column = m.key;
-      switch (m.value.kind) {
-        case JsonValueRef::Null: in.kind = CellInput::Absent; break;
-        case JsonValueRef::String:
-        case JsonValueRef::Number:
-        case JsonValueRef::Bool:
-          in.kind = CellInput::Text;
-          in.text = m.value.text;
-          break;
-        case JsonValueRef::Object: in.kind = CellInput::Object; break;
-        case JsonValueRef::Array: {
-          in.kind = m.value.array_of_scalars ? CellInput::Array : CellInput::BadArray;
-          auto items = parser.items(m.value);
-          in.items.assign(items.begin(), items.end());
-          break;
-        }
-      }
+      cell_from_json(in, m, parser);
     }
   }
   RowBuilder builder(schema, opts);

@@ -10,6 +10,7 @@
 #include "icp/rt/batch.h"
 #include "icp/rt/convert.h"
 #include "icp/rt/schema.h"
+#include "json_line.h"
 
 namespace icp::rt {
 
@@ -27,6 +28,28 @@ struct CellInput {
   std::vector<std::string_view> items;
   std::string_view column;  // the column / key as written in the input (for messages)
 };
+
+// Fills `in` from a JSON member's value (section 8: strings, numbers and
+// booleans read like CSV cells; arrays only for sets; objects never).
+inline void cell_from_json(CellInput& in, const JsonMember& m, const JsonLineParser& parser) {
+  in.column = m.key;
+  switch (m.value.kind) {
+    case JsonValueRef::Null: in.kind = CellInput::Absent; break;
+    case JsonValueRef::String:
+    case JsonValueRef::Number:
+    case JsonValueRef::Bool:
+      in.kind = CellInput::Text;
+      in.text = m.value.text;
+      break;
+    case JsonValueRef::Object: in.kind = CellInput::Object; break;
+    case JsonValueRef::Array: {
+      in.kind = m.value.array_of_scalars ? CellInput::Array : CellInput::BadArray;
+      auto items = parser.items(m.value);
+      in.items.assign(items.begin(), items.end());
+      break;
+    }
+  }
+}
 
 class RowBuilder {
  public:
