@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "icp/rt/arena.h"
@@ -22,9 +23,29 @@
 #include "icp/rt/dates.h"
 #include "icp/rt/utf8.h"
 
+// `matches` results are memoised by (regex, string address, length) until
+// the next reset. Strings read from input are dictionary-encoded (every row
+// with the same text points at the same bytes), so a regex runs once per
+// distinct string of a batch, not once per row; computed strings live in the
+// arena, whose addresses are not reused before the reset that clears this.
+struct MatchKey {
+  uint32_t re;
+  const char* ptr;
+  uint64_t len;
+  bool operator==(const MatchKey&) const = default;
+};
+struct MatchKeyHash {
+  size_t operator()(const MatchKey& k) const {
+    size_t h = std::hash<const void*>()(k.ptr);
+    return h ^ (k.len * 0x9E3779B97F4A7C15ull) ^ (size_t(k.re) << 48);
+  }
+};
+
 struct icp_rt_ctx {
   icp::rt::Arena arena;
   std::vector<std::unique_ptr<RE2>> regexes;
+  std::unordered_map<MatchKey, bool, MatchKeyHash> matches;
+  uint64_t regex_runs = 0;
 };
 
 namespace {
@@ -58,7 +79,11 @@ icp_rt_ctx* icp_rt_ctx_new(const char* const* patterns, uint32_t npatterns) {
 }
 
 void icp_rt_ctx_free(icp_rt_ctx* ctx) { delete ctx; }
-void icp_rt_ctx_reset(icp_rt_ctx* ctx) { ctx->arena.reset(); }
+void icp_rt_ctx_reset(icp_rt_ctx* ctx) {
+  ctx->arena.reset();
+  ctx->matches.clear();
+}
+uint64_t icp_rt_ctx_regex_runs(const icp_rt_ctx* ctx) { return ctx->regex_runs; }
 
 void icp_rt_lower(icp_rt_ctx* ctx, const icp_str* in, icp_str* out) {
   *out = put(ctx->arena, icp::rt::str_lower(sv(in)));
@@ -110,8 +135,13 @@ int32_t icp_rt_set_has_all(const icp_strset* set, const icp_strset* items) {
 }
 
 int32_t icp_rt_matches(icp_rt_ctx* ctx, uint32_t re, const icp_str* s) {
-  const RE2& r = *ctx->regexes.at(re);
-  return r.ok() && RE2::PartialMatch(re2::StringPiece(s->ptr, size_t(s->len)), r);
+  auto [it, fresh] = ctx->matches.try_emplace(MatchKey{re, s->ptr, s->len}, false);
+  if (fresh) {
+    const RE2& r = *ctx->regexes.at(re);
+    ++ctx->regex_runs;
+    it->second = r.ok() && RE2::PartialMatch(re2::StringPiece(s->ptr, size_t(s->len)), r);
+  }
+  return it->second;
 }
 
 int64_t icp_rt_year(int64_t days) { return icp::rt::date_year(days); }

@@ -23,6 +23,9 @@ typedef struct icp_rt_ctx icp_rt_ctx;
 icp_rt_ctx *icp_rt_ctx_new(const char *const *patterns, uint32_t npatterns);
 void icp_rt_ctx_free(icp_rt_ctx *);
 void icp_rt_ctx_reset(icp_rt_ctx *);
+/* How many times a regular expression actually ran in this context: results
+ * of `matches` are memoised per distinct string until the next reset. */
+uint64_t icp_rt_ctx_regex_runs(const icp_rt_ctx *);
 
 void icp_rt_lower(icp_rt_ctx *, const icp_str *in, icp_str *out);
 void icp_rt_upper(icp_rt_ctx *, const icp_str *in, icp_str *out);
