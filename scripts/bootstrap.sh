@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PKGS=(antlr4 libantlr4-runtime-dev uuid-dev llvm-19-dev libzstd-dev libfmt-dev libgtest-dev
-      libbenchmark-dev nlohmann-json3-dev default-jre-headless ninja-build cmake g++ pkg-config
-      libre2-dev python3)
+      libbenchmark-dev default-jre-headless ninja-build cmake g++ pkg-config
+      libre2-dev libcli11-dev python3)
 if [[ ${1:-} == --test ]]; then
   PKGS+=(neovim)
   # Node.js: keep the one the machine has (this image ships Node 20 with its
