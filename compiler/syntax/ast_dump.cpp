@@ -46,24 +46,7 @@ class Dumper {
     }
     return "?";
   }
-  static const char* binop(BinaryOp op) {
-    switch (op) {
-      case BinaryOp::Or: return "or";
-      case BinaryOp::And: return "and";
-      case BinaryOp::Eq: return "==";
-      case BinaryOp::Ne: return "!=";
-      case BinaryOp::Lt: return "<";
-      case BinaryOp::Le: return "<=";
-      case BinaryOp::Gt: return ">";
-      case BinaryOp::Ge: return ">=";
-      case BinaryOp::Coalesce: return "??";
-      case BinaryOp::Add: return "+";
-      case BinaryOp::Sub: return "-";
-      case BinaryOp::Mul: return "*";
-      case BinaryOp::Div: return "/";
-    }
-    return "?";
-  }
+  static const char* binop(BinaryOp op) { return spelling(op); }
 
   void line(int depth, std::string_view role, const std::string& text, const SourceRange* r) {
     out += std::string(depth * 2, ' ');
