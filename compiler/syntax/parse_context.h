@@ -39,15 +39,15 @@ struct ParseContext {
     return t && t->getTokenIndex() != INVALID_INDEX && t->getStartIndex() != INVALID_INDEX;
   }
   // The range of a token (zero-width at its start for EOF).
-  SourceRange token_range(const antlr4::Token* t) const {
-    if (!is_real(t)) return file.range(0, 0);
+  SourceRange token_range(const antlr4::Token* t) const { return file.range(token_begin(t), token_end(t)); }
+  // Byte offsets of a token (no line/column work: this is on the hot path).
+  uint32_t token_begin(const antlr4::Token* t) const { return is_real(t) ? byte_of(t->getStartIndex()) : 0; }
+  uint32_t token_end(const antlr4::Token* t) const {
+    if (!is_real(t)) return 0;
     uint32_t b = byte_of(t->getStartIndex());
     uint32_t e = t->getType() == antlr4::Token::EOF ? b : byte_of(t->getStopIndex() + 1);
-    if (e < b) e = b;
-    return file.range(b, e);
+    return e < b ? b : e;
   }
-  uint32_t token_begin(const antlr4::Token* t) const { return token_range(t).begin; }
-  uint32_t token_end(const antlr4::Token* t) const { return token_range(t).end; }
   // The range of a rule context: its first token to its last.
   SourceRange ctx_range(antlr4::ParserRuleContext* c) const {
     if (!c || !is_real(c->getStart())) return file.range(0, 0);
