@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "icp/rt/writers.h"
+
 namespace icp {
 namespace {
 
@@ -72,22 +74,8 @@ std::string render_text(const SourceManager& sm, const std::vector<Diagnostic>& 
 }
 
 std::string json_quote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
-    }
-  }
-  out += '"';
+  std::string out;
+  rt::append_json_string(out, s);
   return out;
 }
 

@@ -43,16 +43,10 @@ int run_explain(const ExplainOptions& opt) {
   std::string json;
   if (!read_record(opt.record, json)) return usage_error("cannot read '" + opt.record.substr(1) + "'");
   int code = kExitOk;
-  std::unique_ptr<sema::Program> program = load_checked(opt.model, &code);
-  if (!program) return code;
-  const sema::ProfileInfo* profile = pick_profile(*program, opt.profile);
-  if (!profile) return kExitUsage;
+  std::unique_ptr<sema::Program> program;
+  auto scorer = load_scorer(opt.model, opt.profile, opt.engine, &code, &program);
+  if (!scorer) return code;
   std::string error;
-  auto scorer = eval::Scorer::create(*program, *profile, opt.engine, &error);
-  if (!scorer) {
-    std::cerr << "icp: internal error: " << error << "\n";
-    return kExitInternal;
-  }
   eval::ScoreRun run;
   if (!scorer->score_json(json, *as_of, run, error)) {
     std::cerr << "icp: error: the record cannot be read: " << error << "\n";

@@ -75,16 +75,9 @@ int run_score(const ScoreOptions& opt) {
   if (!as_of) return kExitUsage;
 
   int code = kExitOk;
-  std::unique_ptr<sema::Program> program = load_checked(opt.model, &code);
-  if (!program) return code;
-  const sema::ProfileInfo* profile = pick_profile(*program, opt.profile);
-  if (!profile) return kExitUsage;
+  std::unique_ptr<eval::Scorer> scorer = load_scorer(opt.model, opt.profile, opt.engine, &code);
+  if (!scorer) return code;
   std::string error;
-  std::unique_ptr<eval::Scorer> scorer = eval::Scorer::create(*program, *profile, opt.engine, &error);
-  if (!scorer) {
-    std::cerr << "icp: internal error: " << error << "\n";
-    return kExitInternal;
-  }
 
   std::unique_ptr<rt::ByteSource> raw = rt::open_file(opt.input, error);
   if (!raw) return usage_error(error);

@@ -62,4 +62,25 @@ CLI::Option* add_engine_option(CLI::App& sub, eval::EngineKind& kind) {
       ->type_name("jit|interp");
 }
 
+std::unique_ptr<eval::Scorer> load_scorer(const std::string& model_path, const std::string& profile,
+                                          eval::EngineKind engine, int* exit_code,
+                                          std::unique_ptr<sema::Program>* program_out) {
+  *exit_code = kExitOk;
+  std::unique_ptr<sema::Program> program = load_checked(model_path, exit_code);
+  if (!program) return nullptr;
+  const sema::ProfileInfo* p = pick_profile(*program, profile);
+  if (!p) {
+    *exit_code = kExitUsage;
+    return nullptr;
+  }
+  std::string error;
+  std::unique_ptr<eval::Scorer> scorer = eval::Scorer::create(*program, *p, engine, &error);
+  if (!scorer) {
+    std::cerr << "icp: internal error: " << error << "\n";
+    *exit_code = kExitInternal;
+  }
+  if (program_out) *program_out = std::move(program);
+  return scorer;
+}
+
 }  // namespace icp::driver

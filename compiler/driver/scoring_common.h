@@ -9,6 +9,7 @@
 #include <string>
 
 #include "eval/engines.h"
+#include "eval/scorer.h"
 #include "sema/program.h"
 
 namespace icp::driver {
@@ -21,6 +22,13 @@ std::unique_ptr<sema::Program> load_checked(const std::string& path, int* exit_c
 // The profile named `name`, or the only profile when `name` is empty.
 // Prints a usage error and returns null otherwise.
 const sema::ProfileInfo* pick_profile(const sema::Program& p, const std::string& name);
+
+// The Scorer of `profile` (or the only one) of the checked model at
+// `model_path`, on `engine`. Prints what went wrong and returns null with
+// *exit_code set otherwise. `program` receives the checked program.
+std::unique_ptr<eval::Scorer> load_scorer(const std::string& model_path, const std::string& profile,
+                                          eval::EngineKind engine, int* exit_code,
+                                          std::unique_ptr<sema::Program>* program = nullptr);
 
 // `--as-of YYYY-MM-DD` (empty: today UTC). Prints a usage error and returns
 // nullopt when malformed.
