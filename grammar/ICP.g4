@@ -6,10 +6,9 @@
 // by compiler/syntax/error_strategy.cpp, which needs the token names below:
 // keep them in sync when adding a token.
 //
-// Precedence (LANGUAGE.md section 5) is spelled out with one rule per level;
-// level 5 (comparisons and friends) is not a chain: `a == b == c` is an error.
-// The operands of `between`, `within` and a trigger's `on` are `operand`
-// (level 6 and above).
+// Precedence (LANGUAGE.md section 5): see "Expressions" below. The operands
+// of `between`, `within` and a trigger's `on` are `operand` (level 6 and
+// above).
 grammar ICP;
 
 // ---------------------------------------------------------------------------
@@ -105,27 +104,30 @@ constValue
 
 // ---------------------------------------------------------------------------
 // Expressions, lowest precedence first.
+//
+// Three rules instead of one rule per level: ANTLR makes a context object
+// for every rule it enters, so a ten-rule chain cost ten objects per name or
+// literal (most of the parser's time and memory). `logic` (levels 2-5) and
+// `operand` (levels 6-10) use ANTLR's left-recursive precedence climbing:
+// in each, the binary alternatives bind tighter the earlier they are listed,
+// a prefix alternative (`not`, a sign) binds tighter than every binary one
+// after it, and all of them associate to the left.
 
-// level 1
+// level 1. `if` is not an alternative of `logic`, so that it cannot be the
+// operand of `and`/`or` without parentheses (LANGUAGE.md section 5).
 expr
   : K_IF cond=expr K_THEN then=expr K_ELSE otherwise=expr   # ifExpr
-  | orExpr                                                  # plainExpr
+  | logic                                                   # plainExpr
   ;
 
-// level 2
-orExpr : andExpr (K_OR andExpr)* ;
-
-// level 3
-andExpr : notExpr (K_AND notExpr)* ;
-
-// level 4
-notExpr
-  : K_NOT notExpr     # notOp
-  | cmpExpr           # notNone
+// levels 2-5. Level 5 (comparisons and friends) is `operand cmpTail?`: at
+// most one comparison, not a chain (`a == b == c` is a syntax error).
+logic
+  : operand cmpTail?      # cmpExpr     // level 5
+  | K_NOT logic           # notOp       // level 4
+  | logic K_AND logic     # andOp       // level 3
+  | logic K_OR logic      # orOp        // level 2
   ;
-
-// level 5: at most one comparison, not a chain.
-cmpExpr : operand cmpTail? ;
 
 cmpTail
   : cmpOp operand                                   # tailCompare
@@ -139,23 +141,8 @@ cmpTail
 
 cmpOp : EQ | NE | LT | LE | GT | GE ;
 
-// level 6
-operand : addExpr (COALESCE addExpr)* ;
-
-// level 7
-addExpr : mulExpr ((PLUS | MINUS) mulExpr)* ;
-
-// level 8
-mulExpr : unaryExpr ((STAR | SLASH) unaryExpr)* ;
-
-// level 9
-unaryExpr
-  : (MINUS | PLUS) unaryExpr    # signOp
-  | primary                     # unaryNone
-  ;
-
-// level 10
-primary
+// levels 6-10: the primaries (level 10), then sign, `*` `/`, `+` `-`, `??`.
+operand
   : literal                                                  # litPrimary
   | IDENT LPAREN (expr (COMMA expr)* COMMA?)? RPAREN         # callPrimary
   | IDENT DOT IDENT                                          # qualifiedPrimary
@@ -164,6 +151,10 @@ primary
   | K_MISSING                                                # missingPrimary
   | LPAREN expr RPAREN                                       # parenPrimary
   | LBRACE (expr (COMMA expr)* COMMA?)? RBRACE               # setPrimary
+  | (MINUS | PLUS) operand                                   # signOp        // level 9
+  | operand (STAR | SLASH) operand                           # mulOp         // level 8
+  | operand (PLUS | MINUS) operand                           # addOp         // level 7
+  | operand COALESCE operand                                 # coalesceOp    // level 6
   ;
 
 literal

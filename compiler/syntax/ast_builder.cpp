@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <typeinfo>
 
 #include "syntax/literals.h"
 
@@ -17,20 +18,39 @@ using antlr4::tree::TerminalNode;
 
 namespace {
 
-bool is_error_node(ParseTree* t) { return dynamic_cast<antlr4::tree::ErrorNode*>(t) != nullptr; }
+// Node classification without failing dynamic_casts: those walk the class
+// hierarchy comparing type names with strcmp, and the builder asks millions
+// of times. A typeid comparison of the exact class is a pointer comparison.
+bool is_terminal(ParseTree* t) {
+  const std::type_info& ti = typeid(*t);
+  return ti == typeid(antlr4::tree::TerminalNodeImpl) || ti == typeid(antlr4::tree::ErrorNodeImpl);
+}
+bool is_error_node(ParseTree* t) { return typeid(*t) == typeid(antlr4::tree::ErrorNodeImpl); }
+
+// t as the labelled alternative T (an exact class), or null.
+template <typename T>
+T* alt(ParseTree* t) {
+  return t && typeid(*t) == typeid(T) ? static_cast<T*>(t) : nullptr;
+}
+
+// The token of a real (not error-recovery) terminal node, or null.
+Token* real_token(ParseTree* t) {
+  if (typeid(*t) != typeid(antlr4::tree::TerminalNodeImpl)) return nullptr;
+  // TerminalNode is a virtual base: the cast must be dynamic, but it is to
+  // the exact class, which is the fast path.
+  Token* s = dynamic_cast<TerminalNode*>(t)->getSymbol();
+  return ParseContext::is_real(s) ? s : nullptr;
+}
 
 // The i-th real token of `type` directly under c: tokens conjured or skipped
 // during error recovery (error nodes) do not count.
 Token* tok(ParserRuleContext* c, size_t type, size_t i = 0) {
   if (!c) return nullptr;
   for (auto* ch : c->children) {
-    if (is_error_node(ch)) continue;
-    if (auto* t = dynamic_cast<TerminalNode*>(ch)) {
-      Token* s = t->getSymbol();
-      if (s->getType() == type && ParseContext::is_real(s)) {
-        if (i == 0) return s;
-        --i;
-      }
+    Token* s = real_token(ch);
+    if (s && s->getType() == type) {
+      if (i == 0) return s;
+      --i;
     }
   }
   return nullptr;
@@ -39,10 +59,26 @@ Token* tok(ParserRuleContext* c, size_t type, size_t i = 0) {
 // The first real token directly under c, whatever its type.
 Token* first_tok(ParserRuleContext* c) {
   if (!c) return nullptr;
+  for (auto* ch : c->children)
+    if (Token* s = real_token(ch)) return s;
+  return nullptr;
+}
+
+// The rule contexts directly under c.
+std::vector<ParserRuleContext*> subs(ParserRuleContext* c) {
+  std::vector<ParserRuleContext*> out;
+  for (auto* ch : c->children)
+    if (!is_terminal(ch)) out.push_back(static_cast<ParserRuleContext*>(ch));
+  return out;
+}
+
+// The i-th rule context directly under c, or null.
+ParserRuleContext* sub(ParserRuleContext* c, size_t i = 0) {
+  if (!c) return nullptr;
   for (auto* ch : c->children) {
-    if (is_error_node(ch)) continue;
-    if (auto* t = dynamic_cast<TerminalNode*>(ch))
-      if (ParseContext::is_real(t->getSymbol())) return t->getSymbol();
+    if (is_terminal(ch)) continue;
+    if (i == 0) return static_cast<ParserRuleContext*>(ch);
+    --i;
   }
   return nullptr;
 }
@@ -147,12 +183,11 @@ void for_each_child(Expr& e, const std::function<void(ExprPtr&)>& f) {
 
 // Whether the parser reported or recovered from an error inside c.
 bool has_parse_errors(ParseTree* t) {
-  if (is_error_node(t)) return true;
-  if (auto* c = dynamic_cast<ParserRuleContext*>(t)) {
-    if (c->exception) return true;
-    for (auto* ch : c->children)
-      if (has_parse_errors(ch)) return true;
-  }
+  if (is_terminal(t)) return is_error_node(t);
+  auto* c = static_cast<ParserRuleContext*>(t);
+  if (c->exception) return true;
+  for (auto* ch : c->children)
+    if (has_parse_errors(ch)) return true;
   return false;
 }
 
@@ -218,20 +253,16 @@ class Builder {
   // A complete expression in a position where `missing` is not a value.
   ExprPtr value_expr(ParseTree* c, ParserRuleContext* parent);
   ExprPtr expr(P::ExprContext* c, ParserRuleContext* parent);
-  ExprPtr or_expr(P::OrExprContext* c, ParserRuleContext* parent);
-  ExprPtr and_expr(P::AndExprContext* c, ParserRuleContext* parent);
-  ExprPtr not_expr(P::NotExprContext* c, ParserRuleContext* parent);
-  ExprPtr cmp_expr(P::CmpExprContext* c, ParserRuleContext* parent);
+  ExprPtr logic(P::LogicContext* c, ParserRuleContext* parent);
+  ExprPtr cmp_expr(P::CmpExprContext* c);
   ExprPtr operand(P::OperandContext* c, ParserRuleContext* parent);
-  ExprPtr add_expr(P::AddExprContext* c, ParserRuleContext* parent);
-  ExprPtr mul_expr(P::MulExprContext* c, ParserRuleContext* parent);
-  ExprPtr unary(P::UnaryExprContext* c, ParserRuleContext* parent);
-  ExprPtr primary(P::PrimaryContext* c, ParserRuleContext* parent);
+  ExprPtr primary(P::OperandContext* c);
   ExprPtr literal(Token* t, Token* sign);
   ExprPtr const_value(P::ConstValueContext* c, ParserRuleContext* parent, bool allow_missing);
-  ExprPtr binary(Token* op, ExprPtr lhs, ExprPtr rhs);
+  // A binary alternative of a left-recursive rule: children lhs, op, rhs.
   template <typename Sub, typename F>
-  ExprPtr fold(ParserRuleContext* c, F&& sub);
+  ExprPtr binary_alt(ParserRuleContext* c, F&& side);
+  ExprPtr binary(Token* op, ExprPtr lhs, ExprPtr rhs);
   void reject_missing(ExprPtr& e);
 
   ParseContext& cx_;
@@ -280,7 +311,9 @@ std::unique_ptr<Module> Builder::module(P::CompilationUnitContext* tree) {
   m->file = cx_.file.id();
 
   // Every comment, in source order.
-  for (Token* t : cx_.tokens->getTokens()) {
+  // (By index: getTokens() would copy the whole token list.)
+  for (size_t i = 0, n = cx_.tokens->size(); i < n; ++i) {
+    Token* t = cx_.tokens->get(i);
     size_t ty = t->getType();
     if (ty != P::LINE_COMMENT && ty != P::BLOCK_COMMENT && ty != P::UNTERMINATED_COMMENT) continue;
     Comment c;
@@ -375,7 +408,7 @@ void Builder::check_separators(ParserRuleContext* c, const char* what) {
   bool separated = true;
   for (auto* ch : c->children) {
     if (is_error_node(ch)) continue;
-    if (auto* e = dynamic_cast<Elem*>(ch)) {
+    if (auto* e = alt<Elem>(ch)) {
       if (prev && !separated && prev->getStop() && e->getStart() &&
           e->getStart()->getLine() == prev->getStop()->getLine() &&
           e->getStart()->getTokenIndex() > prev->getStop()->getTokenIndex())
@@ -383,8 +416,8 @@ void Builder::check_separators(ParserRuleContext* c, const char* what) {
                        "expected `,` or a line break between two {}", what);
       prev = e;
       separated = false;
-    } else if (auto* t = dynamic_cast<TerminalNode*>(ch)) {
-      if (t->getSymbol()->getType() == P::COMMA) separated = true;
+    } else if (Token* t = real_token(ch)) {
+      if (t->getType() == P::COMMA) separated = true;
     }
   }
 }
@@ -540,7 +573,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
   n->label = label(c->stringLit(), c);
   bool has_profile = false;
   for (auto* ic : c->testItem()) {
-    if (auto* x = dynamic_cast<P::TestProfileContext*>(ic)) {
+    if (auto* x = alt<P::TestProfileContext>(ic)) {
       Token* name = tok(x, P::IDENT);
       if (!name) continue;
       if (has_profile) {
@@ -552,7 +585,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
       has_profile = true;
       n->persona = tok(x, P::K_PERSONA) != nullptr;
       n->profile = ident(name, x);
-    } else if (auto* x = dynamic_cast<P::TestAsOfContext*>(ic)) {
+    } else if (auto* x = alt<P::TestAsOfContext>(ic)) {
       ExprPtr v = const_value(x->constValue(), x, false);
       if (n->as_of) {
         if (!quiet) cx_.report(DiagKind::SyntaxError, range(x), "a test has one `as_of`");
@@ -563,7 +596,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
         v = error_at(v->range);
       }
       n->as_of = std::move(v);
-    } else if (auto* x = dynamic_cast<P::TestGivenContext*>(ic)) {
+    } else if (auto* x = alt<P::TestGivenContext>(ic)) {
       if (n->given_range) {
         if (!quiet)
           cx_.report(DiagKind::SyntaxError, range(x->getStart()),
@@ -578,7 +611,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
         g.value = const_value(gc->constValue(), gc, true);
         if (!g.name.empty()) n->given.push_back(std::move(g));
       }
-    } else if (auto* x = dynamic_cast<P::TestExpectContext*>(ic)) {
+    } else if (auto* x = alt<P::TestExpectContext>(ic)) {
       Expect e;
       init(e, range(x));
       if (expect(x->expectation(), e)) n->expects.push_back(std::move(e));
@@ -593,7 +626,7 @@ bool Builder::expect(P::ExpectationContext* c, Expect& e) {
     Token* t = oc ? first_tok(oc) : nullptr;
     return t ? cmp_op(t->getType()) : CmpOp::Eq;
   };
-  if (auto* x = dynamic_cast<P::ExpectTierContext*>(c)) {
+  if (auto* x = alt<P::ExpectTierContext>(c)) {
     e.kind = ExpectKind::Tier;
     e.op = op_of(x->cmpOp());
     if (e.op != CmpOp::Eq && e.op != CmpOp::Ne)
@@ -603,44 +636,44 @@ bool Builder::expect(P::ExpectationContext* c, Expect& e) {
     e.tier = ident(t, x);
     return !e.tier.empty();
   }
-  if (auto* x = dynamic_cast<P::ExpectScoreContext*>(c)) {
+  if (auto* x = alt<P::ExpectScoreContext>(c)) {
     e.kind = ExpectKind::Score;
     e.op = op_of(x->cmpOp());
     e.value = value_expr(x->operand(), x);
     return true;
   }
-  if (auto* x = dynamic_cast<P::ExpectConfidenceContext*>(c)) {
+  if (auto* x = alt<P::ExpectConfidenceContext>(c)) {
     e.kind = ExpectKind::Confidence;
     e.op = op_of(x->cmpOp());
     e.value = value_expr(x->operand(), x);
     return true;
   }
-  if (auto* x = dynamic_cast<P::ExpectPointsContext*>(c)) {
+  if (auto* x = alt<P::ExpectPointsContext>(c)) {
     e.kind = ExpectKind::Points;
     e.label = label(x->stringLit(), x);
     e.op = op_of(x->cmpOp());
     e.value = value_expr(x->operand(), x);
     return true;
   }
-  if (auto* x = dynamic_cast<P::ExpectFiredContext*>(c)) {
+  if (auto* x = alt<P::ExpectFiredContext>(c)) {
     e.kind = ExpectKind::Fired;
     e.negated = tok(x, P::K_NOT) != nullptr;
     e.label = label(x->stringLit(), x);
     return true;
   }
-  if (auto* x = dynamic_cast<P::ExpectUnknownContext*>(c)) {
+  if (auto* x = alt<P::ExpectUnknownContext>(c)) {
     e.kind = ExpectKind::Unknown;
     e.negated = tok(x, P::K_NOT) != nullptr;
     e.label = label(x->stringLit(), x);
     return true;
   }
-  if (auto* x = dynamic_cast<P::ExpectExcludedByContext*>(c)) {
+  if (auto* x = alt<P::ExpectExcludedByContext>(c)) {
     e.kind = ExpectKind::ExcludedBy;
     e.negated = tok(x, P::K_NOT) != nullptr;
     e.label = label(x->stringLit(), x);
     return true;
   }
-  if (auto* x = dynamic_cast<P::ExpectExcludedContext*>(c)) {
+  if (auto* x = alt<P::ExpectExcludedContext>(c)) {
     e.kind = ExpectKind::Excluded;
     e.negated = tok(x, P::K_NOT) != nullptr;
     return true;
@@ -665,23 +698,26 @@ void Builder::reject_missing(ExprPtr& e) {
 
 ExprPtr Builder::value_expr(ParseTree* t, ParserRuleContext* parent) {
   ExprPtr e;
-  if (auto* c = dynamic_cast<P::ExprContext*>(t)) e = expr(c, parent);
-  else if (auto* c = dynamic_cast<P::OperandContext*>(t)) e = operand(c, parent);
-  else e = error_end(parent);
+  if (t && !is_terminal(t)) {
+    auto* c = static_cast<ParserRuleContext*>(t);
+    if (c->getRuleIndex() == P::RuleExpr) e = expr(static_cast<P::ExprContext*>(c), parent);
+    else if (c->getRuleIndex() == P::RuleOperand) e = operand(static_cast<P::OperandContext*>(c), parent);
+  }
+  if (!e) e = error_end(parent);
   reject_missing(e);
   return e;
 }
 
 ExprPtr Builder::expr(P::ExprContext* c, ParserRuleContext* parent) {
   if (!c) return error_end(parent);
-  if (auto* x = dynamic_cast<P::IfExprContext*>(c)) {
+  if (auto* x = alt<P::IfExprContext>(c)) {
     auto n = make<IfExpr>(range(c));
     n->cond = expr(x->cond, x);
     n->then_expr = tok(x, P::K_THEN) ? expr(x->then, x) : error_end(x);
     n->else_expr = tok(x, P::K_ELSE) ? expr(x->otherwise, x) : error_end(x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::PlainExprContext*>(c)) return or_expr(x->orExpr(), x);
+  if (auto* x = alt<P::PlainExprContext>(c)) return logic(static_cast<P::LogicContext*>(sub(x)), x);
   return error_at(range(c));
 }
 
@@ -695,60 +731,39 @@ ExprPtr Builder::binary(Token* op, ExprPtr lhs, ExprPtr rhs) {
 }
 
 template <typename Sub, typename F>
-ExprPtr Builder::fold(ParserRuleContext* c, F&& sub) {
-  ExprPtr acc;
-  Token* op = nullptr;
-  for (auto* ch : c->children) {
-    if (is_error_node(ch)) continue;
-    if (auto* t = dynamic_cast<TerminalNode*>(ch)) {
-      op = t->getSymbol();
-      continue;
-    }
-    if (auto* s = dynamic_cast<Sub*>(ch)) {
-      ExprPtr e = sub(s, c);
-      if (!acc) acc = std::move(e);
-      else acc = binary(op, std::move(acc), std::move(e));
-      op = nullptr;
-    }
-  }
-  if (!acc) return error_at(range(c));
-  if (op) {  // an operator whose right operand could not be read
-    SourceRange r = range(op);
-    acc = binary(op, std::move(acc), error_at(cx_.file.range(r.end, r.end)));
-  }
-  return acc;
+ExprPtr Builder::binary_alt(ParserRuleContext* c, F&& side) {
+  ExprPtr lhs = side(static_cast<Sub*>(sub(c, 0)), c);
+  Token* op = first_tok(c);
+  ParserRuleContext* r = sub(c, 1);
+  // An operator whose right operand could not be read: the error is already
+  // reported; the operand is an error at the end of the operator.
+  ExprPtr rhs = r && r->children.size() > 0 ? side(static_cast<Sub*>(r), c)
+                : op ? error_at(cx_.file.range(range(op).end, range(op).end))
+                     : error_end(c);
+  return binary(op, std::move(lhs), std::move(rhs));
 }
 
-ExprPtr Builder::or_expr(P::OrExprContext* c, ParserRuleContext* parent) {
+ExprPtr Builder::logic(P::LogicContext* c, ParserRuleContext* parent) {
   if (!c) return error_end(parent);
-  return fold<P::AndExprContext>(c, [&](auto* s, auto* p) { return and_expr(s, p); });
-}
-
-ExprPtr Builder::and_expr(P::AndExprContext* c, ParserRuleContext* parent) {
-  if (!c) return error_end(parent);
-  return fold<P::NotExprContext>(c, [&](auto* s, auto* p) { return not_expr(s, p); });
-}
-
-ExprPtr Builder::not_expr(P::NotExprContext* c, ParserRuleContext* parent) {
-  if (!c) return error_end(parent);
-  if (auto* x = dynamic_cast<P::NotOpContext*>(c)) {
+  if (auto* x = alt<P::CmpExprContext>(c)) return cmp_expr(x);
+  if (auto* x = alt<P::NotOpContext>(c)) {
     auto n = make<UnaryExpr>(range(c));
     n->op = UnaryOp::Not;
-    n->operand = not_expr(x->notExpr(), x);
+    n->operand = logic(static_cast<P::LogicContext*>(sub(x)), x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::NotNoneContext*>(c)) return cmp_expr(x->cmpExpr(), x);
+  if (alt<P::AndOpContext>(c) || alt<P::OrOpContext>(c))
+    return binary_alt<P::LogicContext>(c, [&](auto* s, auto* p) { return logic(s, p); });
   return error_at(range(c));
 }
 
-ExprPtr Builder::cmp_expr(P::CmpExprContext* c, ParserRuleContext* parent) {
-  if (!c) return error_end(parent);
-  ExprPtr lhs = operand(c->operand(), c);
-  P::CmpTailContext* tail = c->cmpTail();
+ExprPtr Builder::cmp_expr(P::CmpExprContext* c) {
+  ExprPtr lhs = operand(static_cast<P::OperandContext*>(sub(c, 0)), c);
+  auto* tail = static_cast<P::CmpTailContext*>(sub(c, 1));
   if (!tail) return lhs;
   SourceRange whole = cover(lhs->range, range(tail));
   bool negated = tok(tail, P::K_NOT) != nullptr;
-  if (auto* x = dynamic_cast<P::TailCompareContext*>(tail)) {
+  if (auto* x = alt<P::TailCompareContext>(tail)) {
     Token* op = x->cmpOp() ? first_tok(x->cmpOp()) : nullptr;
     ExprPtr rhs = operand(x->operand(), x);
     bool lmiss = lhs->kind == ExprKind::MissingLit, rmiss = rhs->kind == ExprKind::MissingLit;
@@ -768,14 +783,14 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c, ParserRuleContext* parent) {
     }
     return binary(op, std::move(lhs), std::move(rhs));
   }
-  if (auto* x = dynamic_cast<P::TailInContext*>(tail)) {
+  if (auto* x = alt<P::TailInContext>(tail)) {
     auto n = make<InExpr>(whole);
     n->negated = negated;
     n->value = std::move(lhs);
     n->set = operand(x->operand(), x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::TailBetweenContext*>(tail)) {
+  if (auto* x = alt<P::TailBetweenContext>(tail)) {
     auto n = make<BetweenExpr>(whole);
     n->negated = negated;
     n->value = std::move(lhs);
@@ -783,26 +798,26 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c, ParserRuleContext* parent) {
     n->hi = tok(x, P::K_AND) ? operand(x->hi, x) : error_end(x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::TailHasContext*>(tail)) {
+  if (auto* x = alt<P::TailHasContext>(tail)) {
     auto n = make<HasExpr>(whole);
     n->mode = tok(x, P::K_ANY) ? HasMode::Any : tok(x, P::K_ALL) ? HasMode::All : HasMode::One;
     n->set = std::move(lhs);
     n->operand = operand(x->operand(), x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::TailMatchesContext*>(tail)) {
+  if (auto* x = alt<P::TailMatchesContext>(tail)) {
     auto n = make<MatchesExpr>(whole);
     n->value = std::move(lhs);
     n->pattern = operand(x->operand(), x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::TailWithinContext*>(tail)) {
+  if (auto* x = alt<P::TailWithinContext>(tail)) {
     auto n = make<WithinExpr>(whole);
     n->date = std::move(lhs);
     n->window = operand(x->operand(), x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::TailIsContext*>(tail)) {
+  if (auto* x = alt<P::TailIsContext>(tail)) {
     Token* is = tok(x, P::K_IS);
     Token* word = tok(x, P::K_MISSING) ? tok(x, P::K_MISSING) : tok(x, P::K_PRESENT);
     if (!word) return error_at(whole);
@@ -823,57 +838,43 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c, ParserRuleContext* parent) {
 
 ExprPtr Builder::operand(P::OperandContext* c, ParserRuleContext* parent) {
   if (!c) return error_end(parent);
-  return fold<P::AddExprContext>(c, [&](auto* s, auto* p) { return add_expr(s, p); });
-}
-
-ExprPtr Builder::add_expr(P::AddExprContext* c, ParserRuleContext* parent) {
-  if (!c) return error_end(parent);
-  return fold<P::MulExprContext>(c, [&](auto* s, auto* p) { return mul_expr(s, p); });
-}
-
-ExprPtr Builder::mul_expr(P::MulExprContext* c, ParserRuleContext* parent) {
-  if (!c) return error_end(parent);
-  return fold<P::UnaryExprContext>(c, [&](auto* s, auto* p) { return unary(s, p); });
-}
-
-ExprPtr Builder::unary(P::UnaryExprContext* c, ParserRuleContext* parent) {
-  if (!c) return error_end(parent);
-  if (auto* x = dynamic_cast<P::SignOpContext*>(c)) {
+  if (alt<P::MulOpContext>(c) || alt<P::AddOpContext>(c) || alt<P::CoalesceOpContext>(c))
+    return binary_alt<P::OperandContext>(c, [&](auto* s, auto* p) { return operand(s, p); });
+  if (auto* x = alt<P::SignOpContext>(c)) {
     auto n = make<UnaryExpr>(range(c));
     Token* s = first_tok(x);
     n->op = s && s->getType() == P::PLUS ? UnaryOp::Plus : UnaryOp::Neg;
-    n->operand = unary(x->unaryExpr(), x);
+    n->operand = operand(static_cast<P::OperandContext*>(sub(x)), x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::UnaryNoneContext*>(c)) return primary(x->primary(), x);
-  return error_at(range(c));
+  return primary(c);
 }
 
-ExprPtr Builder::primary(P::PrimaryContext* c, ParserRuleContext* parent) {
-  if (!c) return error_end(parent);
-  if (auto* x = dynamic_cast<P::LitPrimaryContext*>(c)) {
-    Token* t = x->literal() ? first_tok(x->literal()) : nullptr;
+// The primary alternatives of `operand` (level 10).
+ExprPtr Builder::primary(P::OperandContext* c) {
+  if (auto* x = alt<P::LitPrimaryContext>(c)) {
+    Token* t = first_tok(sub(x));
     return t ? literal(t, nullptr) : error_at(range(c));
   }
-  if (auto* x = dynamic_cast<P::CallPrimaryContext*>(c)) {
-    auto n = make<CallExpr>(range(c));
-    n->callee = ident(tok(x, P::IDENT), x);
-    for (auto* a : x->expr()) n->args.push_back(expr(a, x));
+  if (auto* x = alt<P::NamePrimaryContext>(c)) {
+    auto n = make<NameExpr>(range(c));
+    n->name = ident(tok(x, P::IDENT), x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::QualifiedPrimaryContext*>(c)) {
+  if (auto* x = alt<P::CallPrimaryContext>(c)) {
+    auto n = make<CallExpr>(range(c));
+    n->callee = ident(tok(x, P::IDENT), x);
+    for (auto* a : subs(x)) n->args.push_back(expr(static_cast<P::ExprContext*>(a), x));
+    return n;
+  }
+  if (auto* x = alt<P::QualifiedPrimaryContext>(c)) {
     auto n = make<QualifiedExpr>(range(c));
     n->enum_name = ident(tok(x, P::IDENT, 0), x);
     n->member = ident(tok(x, P::IDENT, 1), x);
     if (n->member.empty()) return error_at(range(c));
     return n;
   }
-  if (auto* x = dynamic_cast<P::NamePrimaryContext*>(c)) {
-    auto n = make<NameExpr>(range(c));
-    n->name = ident(tok(x, P::IDENT), x);
-    return n;
-  }
-  if (auto* x = dynamic_cast<P::SpecialPrimaryContext*>(c)) {
+  if (auto* x = alt<P::SpecialPrimaryContext>(c)) {
     auto n = make<SpecialExpr>(range(c));
     Token* t = first_tok(x);
     size_t ty = t ? t->getType() : static_cast<size_t>(P::K_SCORE);
@@ -882,16 +883,16 @@ ExprPtr Builder::primary(P::PrimaryContext* c, ParserRuleContext* parent) {
                                      : SpecialName::Score;
     return n;
   }
-  if (dynamic_cast<P::MissingPrimaryContext*>(c)) return make<MissingLit>(range(c));
-  if (auto* x = dynamic_cast<P::ParenPrimaryContext*>(c)) {
-    ExprPtr inner = expr(x->expr(), x);
+  if (alt<P::MissingPrimaryContext>(c)) return make<MissingLit>(range(c));
+  if (auto* x = alt<P::ParenPrimaryContext>(c)) {
+    ExprPtr inner = expr(static_cast<P::ExprContext*>(sub(x)), x);
     // The parentheses belong to the expression's range.
     if (inner->kind != ExprKind::Error) inner->range = range(c);
     return inner;
   }
-  if (auto* x = dynamic_cast<P::SetPrimaryContext*>(c)) {
+  if (auto* x = alt<P::SetPrimaryContext>(c)) {
     auto n = make<SetLit>(range(c));
-    for (auto* a : x->expr()) n->elements.push_back(expr(a, x));
+    for (auto* a : subs(x)) n->elements.push_back(expr(static_cast<P::ExprContext*>(a), x));
     return n;
   }
   return error_at(range(c));
@@ -1010,13 +1011,13 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
 
 ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent, bool allow_missing) {
   if (!c) return error_end(parent);
-  if (auto* x = dynamic_cast<P::ConstLiteralContext*>(c)) {
+  if (auto* x = alt<P::ConstLiteralContext>(c)) {
     Token* t = x->literal() ? first_tok(x->literal()) : nullptr;
     if (!t) return error_at(range(c));
     Token* sign = tok(x, P::MINUS) ? tok(x, P::MINUS) : tok(x, P::PLUS);
     return literal(t, sign);
   }
-  if (dynamic_cast<P::ConstMissingContext*>(c)) {
+  if (alt<P::ConstMissingContext>(c)) {
     if (!allow_missing) {
       cx_.report(DiagKind::SyntaxError, range(c),
                      "`missing` is only a value in `given`; here, leave the value out");
@@ -1024,7 +1025,7 @@ ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent,
     }
     return make<MissingLit>(range(c));
   }
-  if (auto* x = dynamic_cast<P::ConstNameContext*>(c)) {
+  if (auto* x = alt<P::ConstNameContext>(c)) {
     Token* a = tok(x, P::IDENT, 0);
     Token* b = tok(x, P::IDENT, 1);
     if (!a) return error_at(range(c));
@@ -1039,7 +1040,7 @@ ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent,
     n->name = ident(a, x);
     return n;
   }
-  if (auto* x = dynamic_cast<P::ConstSetContext*>(c)) {
+  if (auto* x = alt<P::ConstSetContext>(c)) {
     auto n = make<SetLit>(range(c));
     for (auto* e : x->constValue()) n->elements.push_back(const_value(e, x, false));
     return n;

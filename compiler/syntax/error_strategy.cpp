@@ -95,10 +95,8 @@ std::string named(const char* what, ParserRuleContext* c) {
 
 bool is_expr_rule(size_t r) {
   switch (r) {
-    case P::RuleExpr: case P::RuleOrExpr: case P::RuleAndExpr: case P::RuleNotExpr:
-    case P::RuleCmpExpr: case P::RuleCmpTail: case P::RuleCmpOp: case P::RuleOperand:
-    case P::RuleAddExpr: case P::RuleMulExpr: case P::RuleUnaryExpr: case P::RulePrimary:
-    case P::RuleLiteral:
+    case P::RuleExpr: case P::RuleLogic: case P::RuleCmpTail: case P::RuleCmpOp:
+    case P::RuleOperand: case P::RuleLiteral:
       return true;
     default:
       return false;
@@ -180,7 +178,7 @@ std::string one_token_phrase(size_t tok, ParserRuleContext* ctx) {
         case P::RuleEnumDecl: return t + " to close " + named("enum", ctx);
         case P::RuleTestDecl: return t + " to close the test";
         case P::RuleTestItem: return t + " to close the `given` block";
-        case P::RulePrimary: case P::RuleConstValue: return t + " to close the set";
+        case P::RuleOperand: case P::RuleConstValue: return t + " to close the set";
         default: break;
       }
       break;
@@ -195,7 +193,7 @@ std::string one_token_phrase(size_t tok, ParserRuleContext* ctx) {
       }
       break;
     case P::RPAREN:
-      if (rule == P::RulePrimary) {
+      if (rule == P::RuleOperand) {
         std::string n = first_name(ctx);
         return n.empty() ? t + " to close the parenthesis" : t + " to close the call of '" + n + "'";
       }
@@ -354,7 +352,7 @@ std::string ErrorStrategy::expected_phrase(Parser* p, const IntervalSet& expecte
     std::string role = expr_role(ctx);
     size_t pt = prev ? prev->getType() : 0;
     if (prev && (in(pt, kOperators) || in(pt, {P::K_IF, P::K_THEN, P::K_ELSE, P::K_ANY, P::K_ALL, P::COMMA})) &&
-        !(pt == P::LPAREN && ctx && ctx->getRuleIndex() == P::RulePrimary && role.empty()))
+        !(pt == P::LPAREN && ctx && ctx->getRuleIndex() == P::RuleOperand && role.empty()))
       groups.push_back(fmt::format("an expression after `{}`", prev->getText()));
     else if (!role.empty())
       groups.push_back("an expression (" + role + ")");
@@ -566,7 +564,7 @@ void ErrorStrategy::sync(Parser* p) {
   if (inErrorRecoveryMode(p)) return;
   antlr4::atn::ATNState* s = p->getInterpreter<antlr4::atn::ParserATNSimulator>()->atn.states[p->getState()];
   size_t la = p->getTokenStream()->LA(1);
-  IntervalSet next = p->getATN().nextTokens(s);
+  const IntervalSet& next = p->getATN().nextTokens(s);  // cached in the ATN: no copy
   if (next.contains(Token::EPSILON) || next.contains(la)) return;
   switch (s->getStateType()) {
     case antlr4::atn::ATNState::STAR_LOOP_ENTRY:

@@ -12,6 +12,16 @@ namespace {
 // ANTLR's C++ runtime shares its DFA and prediction caches between parser
 // instances without locking: one parse at a time.
 std::mutex g_parse_mutex;
+
+// ANTLR's input stream over code points we decoded ourselves (ANTLR's own
+// constructor would decode UTF-8 a second time, and throws on invalid input).
+class CodePointStream : public antlr4::ANTLRInputStream {
+ public:
+  explicit CodePointStream(std::u32string code_points) {
+    _data = std::move(code_points);
+    p = 0;
+  }
+};
 }  // namespace
 
 std::unique_ptr<ast::Module> parse_module(const SourceFile& file, ast::NodeIdAllocator& ids,
@@ -20,20 +30,18 @@ std::unique_ptr<ast::Module> parse_module(const SourceFile& file, ast::NodeIdAll
   syntax::ParseContext cx(file, diags);
 
   // ANTLR indexes code points. Decode the text ourselves (an invalid byte is
-  // one U+FFFD, as SourceFile counts it) so positions map back to bytes, and
-  // hand ANTLR valid UTF-8 (its own decoder throws on invalid input).
+  // one U+FFFD, as SourceFile counts it) so positions map back to bytes.
   const std::string& text = file.text();
-  std::string clean;
-  clean.reserve(text.size());
+  std::u32string code_points;
+  code_points.reserve(text.size());
   cx.cp_to_byte.reserve(text.size() + 1);
   for (size_t i = 0; i < text.size();) {
     cx.cp_to_byte.push_back(static_cast<uint32_t>(i));
-    uint32_t cp = decode_utf8(text, i);
-    append_utf8(clean, cp);
+    code_points.push_back(static_cast<char32_t>(decode_utf8(text, i)));
   }
   cx.cp_to_byte.push_back(static_cast<uint32_t>(text.size()));
 
-  antlr4::ANTLRInputStream input(clean);
+  CodePointStream input(std::move(code_points));
   icp_antlr::ICPLexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
