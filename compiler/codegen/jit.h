@@ -23,8 +23,15 @@ std::unique_ptr<ir::Engine> make_jit(const ir::Function& f, std::string* error =
 
 enum class EmitKind { LlvmIr, Asm, Obj };
 
-// "llvm-ir" / "asm" / "obj" -> kind; false when unknown.
-bool parse_emit_kind(const std::string& s, EmitKind& out);
+// "llvm-ir" / "asm" / "obj" -> kind; false when unknown. Inline: the
+// executable uses it without linking this library (plugin/llvm_plugin.h).
+inline bool parse_emit_kind(const std::string& s, EmitKind& out) {
+  if (s == "llvm-ir") out = EmitKind::LlvmIr;
+  else if (s == "asm") out = EmitKind::Asm;
+  else if (s == "obj") out = EmitKind::Obj;
+  else return false;
+  return true;
+}
 
 // Compiles the scoring functions of `fns` into one module for the host
 // target, optimised at O2, and writes it to *out as LLVM IR text, assembly

@@ -67,14 +67,6 @@ void optimize(llvm::Module& m, llvm::TargetMachine* tm) {
   mpm.run(m, mam);
 }
 
-bool parse_emit_kind(const std::string& s, EmitKind& out) {
-  if (s == "llvm-ir") out = EmitKind::LlvmIr;
-  else if (s == "asm") out = EmitKind::Asm;
-  else if (s == "obj") out = EmitKind::Obj;
-  else return false;
-  return true;
-}
-
 bool emit(const std::vector<const ir::Function*>& fns, EmitKind kind, std::string* out,
           std::string* error) {
   try {

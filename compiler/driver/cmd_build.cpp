@@ -11,6 +11,7 @@
 
 #include "codegen/jit.h"
 #include "driver/cli.h"
+#include "driver/llvm_plugin.h"
 #include "driver/scoring_common.h"
 #include "ir/lower.h"
 
@@ -54,7 +55,12 @@ int run_build(const BuildOptions& opt) {
   } else {
     std::vector<const ir::Function*> ptrs;
     for (const auto& f : fns) ptrs.push_back(&f);
-    if (!codegen::emit(ptrs, kind, &out, &error)) {
+    const plugin::LlvmPlugin* backend = llvm_plugin(&error);
+    if (!backend) {
+      std::cerr << "icp: error: " << error << "\n";
+      return kExitInternal;
+    }
+    if (!backend->emit(ptrs, kind, &out, &error)) {
       std::cerr << "icp: internal error: code generation failed: " << error << "\n";
       return kExitInternal;
     }

@@ -1,10 +1,12 @@
 // `icp lsp [--stdlib DIR] [--debounce-ms N]`: the language server on
-// stdin/stdout (compiler/lsp/).
+// stdin/stdout (compiler/lsp/, loaded from the LLVM plug-in).
 #include <cstdio>
 #include <memory>
 
+#include <iostream>
+
 #include "driver/cli.h"
-#include "lsp/server.h"
+#include "driver/llvm_plugin.h"
 
 namespace icp::driver {
 
@@ -16,7 +18,15 @@ Command setup_lsp(CLI::App& icp) {
       ->capture_default_str();
   auto stdio = std::make_shared<bool>(false);  // editors pass it; stdio is the only transport
   sub->add_flag("--stdio", *stdio, "Use stdin/stdout (the default and only transport)");
-  return {sub, [opt, stdio] { return lsp::run_server(stdin, stdout, *opt); }};
+  return {sub, [opt, stdio] {
+            std::string error;
+            const plugin::LlvmPlugin* backend = llvm_plugin(&error);
+            if (!backend) {
+              std::cerr << "icp: error: " << error << "\n";
+              return kExitInternal;
+            }
+            return backend->run_lsp(stdin, stdout, *opt);
+          }};
 }
 
 }  // namespace icp::driver

@@ -20,6 +20,7 @@ struct TestOptions {
 
 int run_test(const TestOptions& opt) {
   int passed = 0, failed = 0, exit_code = kExitOk;
+  if (!engine_ready(opt.engine)) return kExitInternal;
   for (const std::string& path : opt.files) {
     int code = kExitOk;
     std::unique_ptr<sema::Program> program = load_checked(path, &code);

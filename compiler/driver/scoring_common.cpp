@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "driver/cli.h"
+#include "driver/llvm_plugin.h"
 #include "icp/rt/dates.h"
 
 namespace icp::driver {
@@ -52,6 +53,14 @@ std::optional<int64_t> parse_as_of(const std::string& text) {
   return std::nullopt;
 }
 
+bool engine_ready(eval::EngineKind engine) {
+  if (engine != eval::EngineKind::Jit) return true;
+  std::string error;
+  if (llvm_plugin(&error)) return true;
+  std::cerr << "icp: error: " << error << "\n";
+  return false;
+}
+
 CLI::Option* add_engine_option(CLI::App& sub, eval::EngineKind& kind) {
   kind = eval::default_engine_kind();
   return sub
@@ -66,6 +75,10 @@ std::unique_ptr<eval::Scorer> load_scorer(const std::string& model_path, const s
                                           eval::EngineKind engine, int* exit_code,
                                           std::unique_ptr<sema::Program>* program_out) {
   *exit_code = kExitOk;
+  if (!engine_ready(engine)) {
+    *exit_code = kExitInternal;
+    return nullptr;
+  }
   std::unique_ptr<sema::Program> program = load_checked(model_path, exit_code);
   if (!program) return nullptr;
   const sema::ProfileInfo* p = pick_profile(*program, profile);

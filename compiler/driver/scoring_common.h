@@ -34,6 +34,10 @@ std::unique_ptr<eval::Scorer> load_scorer(const std::string& model_path, const s
 // nullopt when malformed.
 std::optional<int64_t> parse_as_of(const std::string& text);
 
+// Whether `engine` can be used: for the JIT, loads the LLVM plug-in. Prints
+// why not (and returns false) otherwise.
+bool engine_ready(eval::EngineKind engine);
+
 // Adds `--engine jit|interp` (default: the JIT when it is built).
 CLI::Option* add_engine_option(CLI::App& sub, eval::EngineKind& kind);
 

@@ -1,20 +1,17 @@
-// Engine selection. See engines.h. ICP_HAVE_JIT is defined by CMakeLists.txt
-// when the codegen phase is part of the build.
+// Engine selection. See engines.h.
 #include "eval/engines.h"
 
-#ifdef ICP_HAVE_JIT
-#include "codegen/jit.h"
-#endif
+#include <atomic>
 
 namespace icp::eval {
 
-bool jit_available() {
-#ifdef ICP_HAVE_JIT
-  return true;
-#else
-  return false;
-#endif
-}
+namespace {
+std::atomic<JitProvider> g_jit_provider{nullptr};
+}  // namespace
+
+void set_jit_provider(JitProvider p) { g_jit_provider.store(p, std::memory_order_release); }
+
+bool jit_available() { return g_jit_provider.load(std::memory_order_acquire) != nullptr; }
 
 EngineKind default_engine_kind() { return jit_available() ? EngineKind::Jit : EngineKind::Interp; }
 
@@ -29,12 +26,9 @@ const char* engine_kind_name(EngineKind k) { return k == EngineKind::Jit ? "jit"
 
 std::unique_ptr<ir::Engine> make_engine(EngineKind kind, const ir::Function& f, std::string* error) {
   if (kind == EngineKind::Interp) return ir::make_interpreter(f);
-#ifdef ICP_HAVE_JIT
-  return codegen::make_jit(f, error);
-#else
+  if (JitProvider p = g_jit_provider.load(std::memory_order_acquire)) return p(f, error);
   if (error) *error = "this build of icp has no JIT (use --engine interp)";
   return nullptr;
-#endif
 }
 
 }  // namespace icp::eval

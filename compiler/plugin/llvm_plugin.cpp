@@ -1,0 +1,17 @@
+// The entry point of libicp-llvm.so (see llvm_plugin.h).
+#include "plugin/llvm_plugin.h"
+
+#ifndef ICP_VERSION
+#define ICP_VERSION "0.0.0"
+#endif
+
+extern "C" __attribute__((visibility("default"))) const icp::plugin::LlvmPlugin* icp_llvm_plugin() {
+  static const icp::plugin::LlvmPlugin table{
+      icp::plugin::kAbi,
+      ICP_VERSION,
+      [](const icp::ir::Function& f, std::string* error) { return icp::codegen::make_jit(f, error); },
+      &icp::codegen::emit,
+      &icp::lsp::run_server,
+  };
+  return &table;
+}
