@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 PKGS=(antlr4 libantlr4-runtime-dev uuid-dev llvm-19-dev libzstd-dev libfmt-dev libgtest-dev
       libbenchmark-dev default-jre-headless ninja-build cmake g++ pkg-config
-      libre2-dev libcli11-dev python3)
+      libre2-dev libcli11-dev libmimalloc-dev python3)
 if [[ ${1:-} == --test ]]; then
   PKGS+=(neovim)
   # Node.js: keep the one the machine has (this image ships Node 20 with its
