@@ -28,7 +28,10 @@ std::vector<fs::path> candidates() {
   if (ec) return out;
   fs::path dir = exe.parent_path();
   out.push_back(dir / kModuleName);
-  out.push_back((dir / ".." / "lib" / "icp" / kModuleName).lexically_normal());
+#ifndef ICP_PLUGIN_DIR_FROM_BIN
+#define ICP_PLUGIN_DIR_FROM_BIN "../lib/icp"
+#endif
+  out.push_back((dir / ICP_PLUGIN_DIR_FROM_BIN / kModuleName).lexically_normal());
   return out;
 }
 

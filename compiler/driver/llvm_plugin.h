@@ -9,7 +9,7 @@ namespace icp::driver {
 
 // The plug-in, loaded on the first call (thread-safe). Looks at
 // $ICP_LLVM_PLUGIN, then next to the executable (the build tree), then in
-// ../lib/icp/ relative to it (an installed icp). Null when it cannot be
+// LIBDIR/icp/ relative to it (an installed icp: ../lib/icp/ by default). Null when it cannot be
 // loaded; *error then says where it looked and why it failed.
 const plugin::LlvmPlugin* llvm_plugin(std::string* error);
 

@@ -75,7 +75,10 @@ std::string default_stdlib_dir() {
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     fs::path dir = exe.parent_path();
-    for (fs::path cand : {dir / ".." / "share" / "icp" / "stdlib", dir / "stdlib"})
+#ifndef ICP_STDLIB_DIR_FROM_BIN
+#define ICP_STDLIB_DIR_FROM_BIN "../share/icp/stdlib"
+#endif
+    for (fs::path cand : {dir / ICP_STDLIB_DIR_FROM_BIN, dir / "stdlib"})
       if (has_stdlib(cand)) return cand.lexically_normal().string();
   }
 #ifdef ICP_BUILD_STDLIB_DIR
