@@ -4,6 +4,9 @@
     python3 scripts/gen_stdlib.py            write stdlib/std/geo.icp and stdlib/std/firmo.icp
     python3 scripts/gen_stdlib.py --check    exit 1 if the committed files differ from the output
 
+The output goes through `icp fmt`, so the committed files are in the canonical layout like every
+other .icp file (`--icp PATH`, default $ICP_BIN, else build/icp, else `icp` on PATH).
+
 Inputs (see /work/shared/data/SOURCES.md; override the folder with --data DIR or ICP_DATA_DIR):
   iso3166_countries_regions.csv   ISO 3166-1 names, alpha-2/alpha-3 codes, UN M49 regions
   naics2017_descriptions.json     NAICS titles (the 20 sector titles are the same in NAICS 2022)
@@ -23,11 +26,14 @@ import csv
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_DATA = os.environ.get("ICP_DATA_DIR", "/work/shared/data")
+DEFAULT_DATA = os.environ.get("ICP_DATA_DIR", os.path.join(os.path.dirname(ROOT), "shared", "data"))
 OUT_DIR = os.path.join(ROOT, "stdlib", "std")
 
 # LANGUAGE.md section 2.
@@ -605,11 +611,38 @@ def render(lines):
     return text
 
 
-def outputs(data_dir):
+def find_icp(given):
+    if given:
+        return given
+    if os.environ.get("ICP_BIN"):
+        return os.environ["ICP_BIN"]
+    built = os.path.join(ROOT, "build", "icp")
+    if os.path.exists(built):
+        return built
+    found = shutil.which("icp")
+    if not found:
+        raise SystemExit("gen_stdlib: no icp binary to format the output with (build it, or pass --icp)")
+    return found
+
+
+def formatted(icp, name, text):
+    """text in the canonical layout of `icp fmt`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, name)
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        p = subprocess.run([icp, "fmt", "-w", path], capture_output=True, text=True)
+        if p.returncode != 0:
+            raise SystemExit(f"gen_stdlib: `icp fmt` failed on the generated {name}:\n{p.stdout}{p.stderr}")
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+
+
+def outputs(data_dir, icp):
     geo, _ = gen_geo(data_dir)
     return {
-        os.path.join(OUT_DIR, "geo.icp"): render(geo),
-        os.path.join(OUT_DIR, "firmo.icp"): render(gen_firmo(data_dir)),
+        os.path.join(OUT_DIR, "geo.icp"): formatted(icp, "geo.icp", render(geo)),
+        os.path.join(OUT_DIR, "firmo.icp"): formatted(icp, "firmo.icp", render(gen_firmo(data_dir))),
     }
 
 
@@ -617,9 +650,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=DEFAULT_DATA, help="folder with the input data files")
     ap.add_argument("--check", action="store_true", help="only compare with the committed files")
+    ap.add_argument("--icp", default="", help="the icp binary whose `fmt` lays out the output")
     args = ap.parse_args()
     stale = []
-    for path, text in outputs(args.data).items():
+    for path, text in outputs(args.data, find_icp(args.icp)).items():
         if args.check:
             try:
                 with open(path, encoding="utf-8") as f:

@@ -281,7 +281,7 @@ TEST(CsvReader, Inc5000StyleRows) {
 
 TEST(CsvReader, RealDataFilesReadWithoutRejects) {
   // The shared data folder is optional (not part of the repository).
-  std::string path = "/work/shared/data/inc5000_2012.csv";
+  std::string path = ICP_SHARED_DATA_DIR "/inc5000_2012.csv";
   std::ifstream probe(path);
   if (!probe) GTEST_SKIP() << "no " << path;
   Schema s;
