@@ -323,9 +323,12 @@ std::string describe_token_kind(size_t type, const antlr4::dfa::Vocabulary& voca
     case P::DURATION: return "a duration";
     default: break;
   }
+  // The literal name is quoted: 'when' -> `when`.
   std::string lit = vocab.getLiteralName(type);
-  if (lit.size() >= 2 && lit.front() == '\'') return "`" + lit.substr(1, lit.size() - 2) + "`";
-  return "a token";
+  if (lit.size() < 2 || lit.front() != '\'') return "a token";
+  lit.front() = '`';
+  lit.back() = '`';
+  return lit;
 }
 
 std::string describe_token(const Token* t) {
