@@ -129,6 +129,8 @@ int run_score(const ScoreOptions& opt) {
   }
   print_score_summary(std::cerr, tally, scorer->info(), opt.lenient, src->lenient_count());
   if (tally.rejected > 0) std::cerr << "rejected rows are in '" << set.rejects_path << "'\n";
+  else if (rejects.remove_stale())
+    std::cerr << "removed '" << set.rejects_path << "': rejected rows of an earlier run (this one rejected none)\n";
   if (opt.stats)
     print_stats(times, std::chrono::duration<double>(Clock::now() - start).count(), setup, tally, bytes_read->load(),
                 set.workers);

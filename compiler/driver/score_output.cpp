@@ -1,6 +1,9 @@
 // Output files of `icp score`. See score_output.h.
 #include "driver/score_output.h"
 
+#include <filesystem>
+#include <fstream>
+
 namespace icp::driver {
 
 OutFile::~OutFile() { close(); }
@@ -42,6 +45,18 @@ bool RejectsFile::write(std::string_view rows) {
   }
   file_.write(rows);
   return true;
+}
+
+bool RejectsFile::remove_stale() {
+  if (written() || path_ == "-") return false;
+  std::ifstream in(path_, std::ios::binary);
+  if (!in) return false;
+  std::string first;
+  std::getline(in, first);
+  in.close();
+  if (first.rfind("row,line,column,reason", 0) != 0) return false;
+  std::error_code ec;
+  return std::filesystem::remove(path_, ec);
 }
 
 }  // namespace icp::driver

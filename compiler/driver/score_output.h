@@ -38,6 +38,10 @@ class RejectsFile {
   bool close() { return !file_.is_open() || file_.close(); }
   const std::string& path() const { return path_; }
   bool written() const { return file_.is_open(); }
+  // After a run that rejected nothing: deletes a rejects file an earlier run
+  // left at this path, so that it is not taken for this run's. Only a file
+  // that starts with the rejects header is touched. True when one was removed.
+  bool remove_stale();
 
  private:
   std::string path_, header_;

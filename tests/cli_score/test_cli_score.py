@@ -246,6 +246,22 @@ class Rejects(Base):
         self.score("in.csv", HEADER + "A,,250,,,,\n")
         self.assertFalse(os.path.exists(self.path("in.csv.rejects.csv")))
 
+    def test_stale_rejects_file_of_an_earlier_run_is_removed(self):
+        # A run with rejects, then the data is fixed: the old rejects must not
+        # pass for the new run's.
+        self.score("in.csv", HEADER + "A,,x,,,,\n", code=1)
+        self.assertTrue(os.path.exists(self.path("in.csv.rejects.csv")))
+        p = self.score("in.csv", HEADER + "A,,250,,,,\n")
+        self.assertFalse(os.path.exists(self.path("in.csv.rejects.csv")))
+        self.assertIn("rejected rows of an earlier run", p.err)
+
+    def test_a_file_that_is_not_a_rejects_file_is_left_alone(self):
+        notes = self.write("notes.csv", "my,own,data\n")
+        p = self.score("in.csv", HEADER + "A,,250,,,,\n", "--rejects", notes)
+        with open(notes) as f:
+            self.assertEqual(f.read(), "my,own,data\n")
+        self.assertNotIn("earlier run", p.err)
+
     def test_rejects_option(self):
         rej = self.path("sub_rej.csv")
         self.score("in.csv", HEADER + "A,,x,,,,\n", "--rejects", rej, code=1)
