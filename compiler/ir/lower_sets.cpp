@@ -46,7 +46,7 @@ ValueId ExprLowerer::lower_in(const ast::InExpr& e) {
   if (xt.kind == sema::TypeKind::Enum && xt.enum_id < m_.enums.size())
     enum_size = uint32_t(m_.enums[xt.enum_id].members.size());
   SetOperand s = lower_set_operand(*e.set, enum_size);
-  ValueId r;
+  ValueId r{};  // every case sets it
   switch (s.kind) {
     case SetOperand::EnumMembers:
       if (s.members.size() < enum_size) s.members.resize(enum_size, false);
