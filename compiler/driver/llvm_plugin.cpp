@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <mutex>
+#include <vector>
 
 #include "eval/engines.h"
 
