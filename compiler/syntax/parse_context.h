@@ -2,7 +2,9 @@
 // strategy and the AST builder for one parse. Includes ANTLR headers, so it
 // must never be included from outside compiler/syntax/*.cpp.
 #pragma once
+#include <algorithm>
 #include <cstdint>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -18,15 +20,18 @@ struct ParseContext {
   const SourceFile& file;
   DiagnosticEngine& diags;
   // ANTLR positions are code-point indices; cp_to_byte[i] is the byte offset
-  // of code point i (one entry past the end as well).
+  // of code point i (one entry past the end as well). Left empty for an
+  // all-ASCII text, where the two are the same (text_size says where it ends).
   std::vector<uint32_t> cp_to_byte;
+  uint32_t text_size = 0;
   antlr4::CommonTokenStream* tokens = nullptr;
   const antlr4::dfa::Vocabulary* vocab = nullptr;  // the parser's (static) vocabulary
 
   ParseContext(const SourceFile& f, DiagnosticEngine& d) : file(f), diags(d) {}
 
   uint32_t byte_of(size_t cp) const {
-    if (cp >= cp_to_byte.size()) return cp_to_byte.empty() ? 0 : cp_to_byte.back();
+    if (cp_to_byte.empty()) return static_cast<uint32_t>(std::min<size_t>(cp, text_size));
+    if (cp >= cp_to_byte.size()) return cp_to_byte.back();
     return cp_to_byte[cp];
   }
   // Emits a diagnostic whose message is formatted here (the registry formats
@@ -39,7 +44,10 @@ struct ParseContext {
     return t && t->getTokenIndex() != INVALID_INDEX && t->getStartIndex() != INVALID_INDEX;
   }
   // The range of a token (zero-width at its start for EOF).
-  SourceRange token_range(const antlr4::Token* t) const { return file.range(token_begin(t), token_end(t)); }
+  SourceRange token_range(const antlr4::Token* t) const {
+    if (!is_real(t) || t->getType() == antlr4::Token::EOF) return file.range(token_begin(t), token_end(t));
+    return span(t, t);
+  }
   // Byte offsets of a token (no line/column work: this is on the hot path).
   uint32_t token_begin(const antlr4::Token* t) const { return is_real(t) ? byte_of(t->getStartIndex()) : 0; }
   uint32_t token_end(const antlr4::Token* t) const {
@@ -51,13 +59,43 @@ struct ParseContext {
   // The range of a rule context: its first token to its last.
   SourceRange ctx_range(antlr4::ParserRuleContext* c) const {
     if (!c || !is_real(c->getStart())) return file.range(0, 0);
-    uint32_t b = token_begin(c->getStart());
+    antlr4::Token* start = c->getStart();
     antlr4::Token* stop = c->getStop();
-    uint32_t e = b;
-    if (is_real(stop) && stop->getTokenIndex() >= c->getStart()->getTokenIndex() &&
-        stop->getType() != antlr4::Token::EOF)
-      e = token_end(stop);
-    return file.range(b, e);
+    if (start->getType() == antlr4::Token::EOF) return file.range(token_begin(start), token_begin(start));
+    bool has_stop = is_real(stop) && stop->getTokenIndex() >= start->getTokenIndex() &&
+                    stop->getType() != antlr4::Token::EOF;
+    return span(start, has_stop ? stop : nullptr);
+  }
+  // From the start of real token `first` to the end of `last` (or empty at
+  // `first` when last is null). Lines and columns come from the lexer's own
+  // bookkeeping (it counts code points and '\n' exactly as SourceFile does),
+  // not from a search of the line table: this runs for every AST node.
+  SourceRange span(const antlr4::Token* first, const antlr4::Token* last) const {
+    SourceRange r;
+    r.file = file.id();
+    r.begin = token_begin(first);
+    r.line = static_cast<uint32_t>(first->getLine());
+    r.col = static_cast<uint32_t>(first->getCharPositionInLine()) + 1;
+    if (!last) {
+      r.end = r.begin;
+      r.end_line = r.line;
+      r.end_col = r.col;
+      return r;
+    }
+    r.end = std::max(r.begin, token_end(last));
+    if (may_span_lines(last->getType())) {
+      std::tie(r.end_line, r.end_col) = file.line_col(r.end);
+    } else {
+      r.end_line = static_cast<uint32_t>(last->getLine());
+      r.end_col = static_cast<uint32_t>(last->getCharPositionInLine() + 1 + last->getStopIndex() + 1 -
+                                        last->getStartIndex());
+    }
+    return r;
+  }
+  // Tokens whose text may hold a line break.
+  static bool may_span_lines(size_t type) {
+    return type == icp_antlr::ICPLexer::BLOCK_COMMENT || type == icp_antlr::ICPLexer::UNTERMINATED_COMMENT ||
+           type == icp_antlr::ICPLexer::RAW_STRING;
   }
   // The default-channel token before token index i, or null.
   antlr4::Token* previous_token(size_t i) const {

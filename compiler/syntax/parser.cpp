@@ -32,14 +32,21 @@ std::unique_ptr<ast::Module> parse_module(const SourceFile& file, ast::NodeIdAll
   // ANTLR indexes code points. Decode the text ourselves (an invalid byte is
   // one U+FFFD, as SourceFile counts it) so positions map back to bytes.
   const std::string& text = file.text();
+  cx.text_size = static_cast<uint32_t>(text.size());
   std::u32string code_points;
   code_points.reserve(text.size());
-  cx.cp_to_byte.reserve(text.size() + 1);
-  for (size_t i = 0; i < text.size();) {
-    cx.cp_to_byte.push_back(static_cast<uint32_t>(i));
-    code_points.push_back(static_cast<char32_t>(decode_utf8(text, i)));
+  bool ascii = true;
+  for (unsigned char c : text) ascii = ascii && c < 0x80;
+  if (ascii) {
+    code_points.assign(text.begin(), text.end());  // code point i is byte i
+  } else {
+    cx.cp_to_byte.reserve(text.size() + 1);
+    for (size_t i = 0; i < text.size();) {
+      cx.cp_to_byte.push_back(static_cast<uint32_t>(i));
+      code_points.push_back(static_cast<char32_t>(decode_utf8(text, i)));
+    }
+    cx.cp_to_byte.push_back(static_cast<uint32_t>(text.size()));
   }
-  cx.cp_to_byte.push_back(static_cast<uint32_t>(text.size()));
 
   CodePointStream input(std::move(code_points));
   icp_antlr::ICPLexer lexer(&input);
