@@ -81,6 +81,7 @@ void check_def_bodies(Checker& c);   // defs.cpp: bodies, recursion (E0206)
 void check_profiles(Checker& c);     // profiles.cpp
 void check_tests(Checker& c);        // check_tests.cpp
 void lint_unused(Checker& c);        // lint_unused.cpp (W0001)
+void quiet_recovered(Checker& c);    // quiet_recovered.cpp
 
 // ---- helpers shared by passes ---------------------------------------------
 // collect_decls.cpp: the name of a top-level declaration (null for imports, tests).

@@ -41,6 +41,7 @@ void run_passes(Checker& c) {
   check_profiles(c);
   check_tests(c);
   lint_unused(c);
+  quiet_recovered(c);
   drop_foreign_warnings(c);
 }
 

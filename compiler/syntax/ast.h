@@ -367,6 +367,10 @@ struct Module {
   std::string doc;  // `///` lines before the first declaration
   std::vector<DeclPtr> decls;
   std::vector<Comment> comments;  // every comment, in source order
+  // Profile items (not groups) that had a syntax error: their expressions
+  // are what error recovery guessed, so only the syntax error is reported
+  // for them (sema/quiet_recovered.cpp).
+  std::vector<SourceRange> recovered;
 };
 
 }  // namespace icp::ast

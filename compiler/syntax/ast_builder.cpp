@@ -18,9 +18,10 @@ using antlr4::tree::TerminalNode;
 
 namespace {
 
-// Node classification without failing dynamic_casts: those walk the class
-// hierarchy comparing type names with strcmp, and the builder asks millions
-// of times. A typeid comparison of the exact class is a pointer comparison.
+// Node classification without dynamic_casts, which walk the class hierarchy
+// comparing type names, and the builder asks millions of times. A typeid
+// comparison of the exact class is a pointer comparison when it matches, and
+// a name comparison that stops at the first differing character otherwise.
 bool is_terminal(ParseTree* t) {
   const std::type_info& ti = typeid(*t);
   return ti == typeid(antlr4::tree::TerminalNodeImpl) || ti == typeid(antlr4::tree::ErrorNodeImpl);
@@ -36,9 +37,9 @@ T* alt(ParseTree* t) {
 // The token of a real (not error-recovery) terminal node, or null.
 Token* real_token(ParseTree* t) {
   if (typeid(*t) != typeid(antlr4::tree::TerminalNodeImpl)) return nullptr;
-  // TerminalNode is a virtual base: the cast must be dynamic, but it is to
-  // the exact class, which is the fast path.
-  Token* s = dynamic_cast<TerminalNode*>(t)->getSymbol();
+  // (TerminalNode derives from ParseTree non-virtually, so static_cast is
+  // right; it is TerminalNodeImpl that derives virtually from TerminalNode.)
+  Token* s = static_cast<TerminalNode*>(t)->getSymbol();
   return ParseContext::is_real(s) ? s : nullptr;
 }
 
@@ -267,6 +268,7 @@ class Builder {
 
   ParseContext& cx_;
   NodeIdAllocator& ids_;
+  std::vector<SourceRange> recovered_;  // items with a syntax error (Module::recovered)
 };
 
 // ---------------------------------------------------------------------------
@@ -370,6 +372,7 @@ std::unique_ptr<Module> Builder::module(P::CompilationUnitContext* tree) {
     for (size_t i = 0; i < file_blocks; ++i)
       m->doc += (i ? "\n\n" : "") + block_text(blocks[i]);
   }
+  m->recovered = std::move(recovered_);
   return m;
 }
 
@@ -512,6 +515,8 @@ DeclPtr Builder::profile_decl(P::ProfileDeclContext* c) {
 template <typename Ctx>
 ItemPtr Builder::item(Ctx* c, bool in_group) {
   if (!c) return nullptr;
+  ParserRuleContext* inner = sub(c);
+  const bool broken = inner && inner->getRuleIndex() != P::RuleGroupItem && has_parse_errors(inner);
   ItemPtr out;
   if (auto* x = c->letItem()) {
     auto n = make<LetItem>(range(x));
@@ -562,6 +567,9 @@ ItemPtr Builder::item(Ctx* c, bool in_group) {
     out = std::move(n);
   }
   if (out) out->doc = doc_before(c->getStart());
+  // Its expressions are recovery's guesses: the checker says nothing more
+  // about them (sema/quiet_recovered.cpp).
+  if (out && broken) recovered_.push_back(out->range);
   return out;
 }
 

@@ -133,12 +133,25 @@ std::string expr_role(ParserRuleContext* ctx) {
     case P::RuleDefDecl: return "the body of the def";
     case P::RuleGroupItem: return "the cap of the group";
     case P::RuleTriggerItem: {
-      auto* t = static_cast<P::TriggerItemContext*>(c);
-      if (child == nullptr || child == t->on) return "the date of the trigger";
-      if (child == t->window) return "the window of the trigger";
-      if (child == t->cond) return "the condition of the trigger";
-      if (child == t->halflife) return "the half-life of the trigger";
-      return "the points of the trigger";
+      // The keyword before the operand says which one it is (the labels
+      // `on`, `window`, ... are set only once their operand is parsed: too
+      // late for an error inside it).
+      size_t keyword = P::K_ON;
+      for (auto* ch : c->children) {
+        if (ch == child) break;
+        if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(ch)) {
+          size_t ty = t->getSymbol()->getType();
+          if (ty == P::K_ON || ty == P::K_WITHIN || ty == P::K_WHEN || ty == P::ARROW || ty == P::K_HALFLIFE)
+            keyword = ty;
+        }
+      }
+      switch (keyword) {
+        case P::K_WITHIN: return "the window of the trigger";
+        case P::K_WHEN: return "the condition of the trigger";
+        case P::ARROW: return "the points of the trigger";
+        case P::K_HALFLIFE: return "the half-life of the trigger";
+        default: return "the date of the trigger";
+      }
     }
     case P::RuleExpectation: return "the expected value";
     default: return "";
