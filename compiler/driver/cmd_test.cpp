@@ -20,7 +20,6 @@ struct TestOptions {
 
 int run_test(const TestOptions& opt) {
   int passed = 0, failed = 0, exit_code = kExitOk;
-  if (!engine_ready(opt.engine)) return kExitInternal;
   for (const std::string& path : opt.files) {
     int code = kExitOk;
     std::unique_ptr<sema::Program> program = load_checked(path, &code);
@@ -28,6 +27,8 @@ int run_test(const TestOptions& opt) {
       exit_code = std::max(exit_code, code);
       continue;
     }
+    // After the first check: a broken model's diagnostics come first.
+    if (!engine_ready(opt.engine)) return kExitInternal;
     std::string error;
     std::vector<eval::TestOutcome> outcomes = eval::run_tests(*program, opt.engine, &error);
     if (!error.empty()) {

@@ -4,10 +4,15 @@
 #include <dlfcn.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <vector>
 
 #include "eval/engines.h"
+
+#ifndef ICP_BUILD_ID
+#error "ICP_BUILD_ID must be defined by the build (compiler/plugin/CMakeLists.txt)"
+#endif
 
 namespace icp::driver {
 
@@ -50,7 +55,8 @@ Loaded load() {
       tried += "\n  " + p.string() + ": not found";
       continue;
     }
-    void* h = dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
+    // Absolute: dlopen would search the library path for a bare file name.
+    void* h = dlopen(fs::absolute(p, ec).c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!h) {
       tried += "\n  " + p.string() + ": " + dlerror();
       continue;
@@ -58,7 +64,7 @@ Loaded load() {
     using Entry = const plugin::LlvmPlugin* (*)();
     auto entry = reinterpret_cast<Entry>(dlsym(h, ICP_LLVM_PLUGIN_ENTRY));
     const plugin::LlvmPlugin* table = entry ? entry() : nullptr;
-    if (!table || table->abi != plugin::kAbi) {
+    if (!table || table->abi != plugin::kAbi || std::strcmp(table->build_id, ICP_BUILD_ID) != 0) {
       tried += "\n  " + p.string() + ": not a plug-in of this icp build";
       dlclose(h);
       continue;

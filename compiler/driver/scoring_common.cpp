@@ -75,12 +75,13 @@ std::unique_ptr<eval::Scorer> load_scorer(const std::string& model_path, const s
                                           eval::EngineKind engine, int* exit_code,
                                           std::unique_ptr<sema::Program>* program_out) {
   *exit_code = kExitOk;
+  std::unique_ptr<sema::Program> program = load_checked(model_path, exit_code);
+  if (!program) return nullptr;
+  // After the check: a broken model's diagnostics come first.
   if (!engine_ready(engine)) {
     *exit_code = kExitInternal;
     return nullptr;
   }
-  std::unique_ptr<sema::Program> program = load_checked(model_path, exit_code);
-  if (!program) return nullptr;
   const sema::ProfileInfo* p = pick_profile(*program, profile);
   if (!p) {
     *exit_code = kExitUsage;

@@ -38,7 +38,7 @@ std::optional<int64_t> parse_as_of(const std::string& text);
 // why not (and returns false) otherwise.
 bool engine_ready(eval::EngineKind engine);
 
-// Adds `--engine jit|interp` (default: the JIT when it is built).
+// Adds `--engine jit|interp` (default: the JIT, from the LLVM plug-in).
 CLI::Option* add_engine_option(CLI::App& sub, eval::EngineKind& kind);
 
 }  // namespace icp::driver

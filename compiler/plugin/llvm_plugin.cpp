@@ -4,11 +4,15 @@
 #ifndef ICP_VERSION
 #define ICP_VERSION "0.0.0"
 #endif
+#ifndef ICP_BUILD_ID
+#error "ICP_BUILD_ID must be defined by the build (compiler/plugin/CMakeLists.txt)"
+#endif
 
 extern "C" __attribute__((visibility("default"))) const icp::plugin::LlvmPlugin* icp_llvm_plugin() {
   static const icp::plugin::LlvmPlugin table{
       icp::plugin::kAbi,
       ICP_VERSION,
+      ICP_BUILD_ID,
       [](const icp::ir::Function& f, std::string* error) { return icp::codegen::make_jit(f, error); },
       &icp::codegen::emit,
       &icp::lsp::run_server,

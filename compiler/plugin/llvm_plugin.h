@@ -9,8 +9,10 @@
 // libicp.so and the tests link codegen/ and lsp/ directly instead.
 //
 // The module and the executable come from the same build (same compiler, same
-// headers), so the table below may pass C++ types; kAbi guards against a
-// module from another build.
+// headers), so the table below may pass C++ types. The loader refuses a
+// module whose build id differs from its own (a fresh id is made each time
+// CMake configures the build: plugin/CMakeLists.txt), and kAbi documents the
+// table's layout.
 #pragma once
 #include <cstdio>
 #include <memory>
@@ -25,11 +27,12 @@
 namespace icp::plugin {
 
 // Bump when LlvmPlugin or a type it passes changes.
-inline constexpr int kAbi = 1;
+inline constexpr int kAbi = 2;
 
 struct LlvmPlugin {
-  int abi;              // kAbi of the build that made the module
-  const char* version;  // ICP_VERSION of that build
+  int abi;               // kAbi of the build that made the module
+  const char* version;   // ICP_VERSION of that build
+  const char* build_id;  // ICP_BUILD_ID of that build
   // codegen::make_jit
   std::unique_ptr<ir::Engine> (*make_jit)(const ir::Function& f, std::string* error);
   // codegen::emit

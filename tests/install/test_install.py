@@ -61,9 +61,18 @@ def main():
         r = run(["readelf", "-d", icp])
         check(r.returncode == 0 and "libLLVM" not in r.stdout, "bin/icp has no libLLVM among its NEEDED libraries")
 
-        # Installed icp: stdlib found next to it (the model imports std/...).
+        # Installed icp: the standard library is the installed copy (a module
+        # only that copy has proves it is not the source tree's).
+        sentinel = os.path.join(prefix, "share", "icp", "stdlib", "std", "only_installed.icp")
+        with open(sentinel, "w") as f:
+            f.write("const INSTALLED = 1\n")
+        probe = os.path.join(tmp, "probe.icp")
+        with open(probe, "w") as f:
+            f.write('import "std/only_installed"\nconst X = INSTALLED + 1\n')
+        r = run([icp, "check", probe], env=env, cwd=tmp)
+        check(r.returncode == 0, "installed icp reads the installed standard library: " + r.stderr[-300:])
         r = run([icp, "check", model], env=env, cwd=tmp)
-        check(r.returncode == 0, "installed icp checks the example (stdlib found): " + r.stderr[-300:])
+        check(r.returncode == 0, "installed icp checks the example: " + r.stderr[-300:])
         out = os.path.join(tmp, "scores.csv")
         r = run([icp, "score", model, data, "--as-of", "2026-11-01", "-o", out], env=env, cwd=tmp)
         check(r.returncode == 0 and os.path.getsize(out) > 0, "installed icp scores with the JIT: " + r.stderr[-300:])
@@ -79,6 +88,7 @@ def main():
         os.makedirs(os.path.join(lone, "bin"))
         shutil.copy2(icp, os.path.join(lone, "bin", "icp"))
         shutil.copytree(os.path.join(prefix, "share"), os.path.join(lone, "share"))
+        os.remove(sentinel)
         icp2 = os.path.join(lone, "bin", "icp")
         r = run([icp2, "check", model], env=env, cwd=tmp)
         check(r.returncode == 0, "without the plug-in, check works")
@@ -91,7 +101,19 @@ def main():
         for cmd in (["build", model, "--emit", "asm"], ["lsp"]):
             r = run([icp2] + cmd, env=env, cwd=tmp, input="")
             check(r.returncode == 3 and "libicp-llvm.so" in r.stderr, "without the plug-in, `icp %s` exits 3 and says why" % cmd[0])
-        # ICP_LLVM_PLUGIN names the module explicitly.
+        # A broken model is reported as such, not hidden behind the missing plug-in.
+        broken = os.path.join(tmp, "broken.icp")
+        with open(broken, "w") as f:
+            f.write("schema A { n: int }\nprofile P on A { signal \"s\" when nn > 1 => 1 }\n")
+        r = run([icp2, "score", broken, data, "-o", out], env=env, cwd=tmp)
+        check(r.returncode == 1 and "E0101" in r.stderr and "libicp-llvm.so" not in r.stderr,
+              "without the plug-in, a model with errors gets its diagnostics first")
+        # ICP_LLVM_PLUGIN names the module explicitly (also a bare file name,
+        # relative to the current directory).
+        r = run([icp2, "score", model, data, "--as-of", "2026-11-01", "-o", out],
+                env=dict(env, ICP_LLVM_PLUGIN=os.path.basename(plugins[0]) if plugins else ""),
+                cwd=os.path.dirname(plugins[0]) if plugins else tmp)
+        check(r.returncode == 0, "ICP_LLVM_PLUGIN may be a file name in the current directory: " + r.stderr[-200:])
         r = run([icp2, "score", model, data, "--as-of", "2026-11-01", "-o", out],
                 env=dict(env, ICP_LLVM_PLUGIN=plugins[0] if plugins else ""), cwd=tmp)
         check(r.returncode == 0, "ICP_LLVM_PLUGIN points icp at the plug-in")
