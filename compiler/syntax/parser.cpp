@@ -1,57 +1,34 @@
 #include "syntax/parser.h"
 
-#include <mutex>
-
+#include "syntax/antlr_lock.h"
 #include "syntax/ast_builder.h"
+#include "syntax/code_points.h"
 #include "syntax/error_strategy.h"
 #include "syntax/parse_context.h"
+#include "syntax/scanner.h"
 
 namespace icp {
 
-namespace {
-// ANTLR's C++ runtime shares its DFA and prediction caches between parser
-// instances without locking: one parse at a time.
-std::mutex g_parse_mutex;
-
-// ANTLR's input stream over code points we decoded ourselves (ANTLR's own
-// constructor would decode UTF-8 a second time, and throws on invalid input).
-class CodePointStream : public antlr4::ANTLRInputStream {
- public:
-  explicit CodePointStream(std::u32string code_points) {
-    _data = std::move(code_points);
-    p = 0;
-  }
-};
-}  // namespace
+std::mutex& syntax::antlr_mutex() {
+  static std::mutex mu;
+  return mu;
+}
 
 std::unique_ptr<ast::Module> parse_module(const SourceFile& file, ast::NodeIdAllocator& ids,
                                           DiagnosticEngine& diags) {
-  std::lock_guard<std::mutex> lock(g_parse_mutex);
   syntax::ParseContext cx(file, diags);
-
-  // ANTLR indexes code points. Decode the text ourselves (an invalid byte is
-  // one U+FFFD, as SourceFile counts it) so positions map back to bytes.
+  // ANTLR indexes code points; positions map back to bytes via cp_to_byte.
   const std::string& text = file.text();
   cx.text_size = static_cast<uint32_t>(text.size());
-  std::u32string code_points;
-  code_points.reserve(text.size());
-  bool ascii = true;
-  for (unsigned char c : text) ascii = ascii && c < 0x80;
-  if (ascii) {
-    code_points.assign(text.begin(), text.end());  // code point i is byte i
-  } else {
-    cx.cp_to_byte.reserve(text.size() + 1);
-    for (size_t i = 0; i < text.size();) {
-      cx.cp_to_byte.push_back(static_cast<uint32_t>(i));
-      code_points.push_back(static_cast<char32_t>(decode_utf8(text, i)));
-    }
-    cx.cp_to_byte.push_back(static_cast<uint32_t>(text.size()));
-  }
+  syntax::CodePointStream input(syntax::decode_code_points(text, &cx.cp_to_byte));
 
-  CodePointStream input(std::move(code_points));
-  icp_antlr::ICPLexer lexer(&input);
-  lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
+  std::lock_guard<std::mutex> lock(syntax::antlr_mutex());
+  // The grammar's lexer rules, by direct code (syntax/scanner.h); the parser
+  // is ANTLR's.
+  // is ANTLR's. (The generated lexer is not even linked into icp: its
+  // static initialiser alone cost a millisecond at every start.)
+  syntax::Scanner scanner(&input);
+  antlr4::CommonTokenStream tokens(&scanner);
   tokens.fill();
   cx.tokens = &tokens;
 
