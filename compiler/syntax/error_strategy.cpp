@@ -578,7 +578,9 @@ antlr4::Token* ErrorStrategy::singleTokenDeletion(Parser* p) {
 
 void ErrorStrategy::sync(Parser* p) {
   if (inErrorRecoveryMode(p)) return;
-  antlr4::atn::ATNState* s = p->getInterpreter<antlr4::atn::ParserATNSimulator>()->atn.states[p->getState()];
+  // (getATN(), not getInterpreter<>()->atn: that is a dynamic_cast, and
+  // sync runs at every loop iteration of every rule.)
+  antlr4::atn::ATNState* s = p->getATN().states[p->getState()];
   size_t la = p->getTokenStream()->LA(1);
   const IntervalSet& next = p->getATN().nextTokens(s);  // cached in the ATN: no copy
   if (next.contains(Token::EPSILON) || next.contains(la)) return;

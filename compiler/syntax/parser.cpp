@@ -28,7 +28,7 @@ std::unique_ptr<ast::Module> parse_module(const SourceFile& file, ast::NodeIdAll
   // is ANTLR's. (The generated lexer is not even linked into icp: its
   // static initialiser alone cost a millisecond at every start.)
   syntax::Scanner scanner(&input);
-  antlr4::CommonTokenStream tokens(&scanner);
+  syntax::ScannerTokenStream tokens(&scanner);
   tokens.fill();
   cx.tokens = &tokens;
 

@@ -355,4 +355,20 @@ size_t Scanner::scan_punct(size_t* type) const {
   return 1;
 }
 
+size_t ScannerTokenStream::fetch(size_t n) {
+  // As BufferedTokenStream::fetch, for tokens known to be CommonTokens.
+  if (_fetchedEOF) return 0;
+  for (size_t i = 0; i < n; ++i) {
+    std::unique_ptr<antlr4::Token> t = _tokenSource->nextToken();
+    static_cast<antlr4::CommonToken*>(t.get())->setTokenIndex(_tokens.size());
+    const bool eof = t->getType() == antlr4::Token::EOF;
+    _tokens.push_back(std::move(t));
+    if (eof) {
+      _fetchedEOF = true;
+      return i + 1;
+    }
+  }
+  return n;
+}
+
 }  // namespace icp::syntax

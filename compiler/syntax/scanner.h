@@ -70,4 +70,14 @@ class Scanner : public antlr4::TokenSource {
   size_t col_ = 0;
 };
 
+// A CommonTokenStream over a Scanner. ANTLR's fetch() asks of every token
+// whether it is writable (a dynamic_cast); the Scanner's always are.
+class ScannerTokenStream : public antlr4::CommonTokenStream {
+ public:
+  explicit ScannerTokenStream(Scanner* scanner) : antlr4::CommonTokenStream(scanner) {}
+
+ protected:
+  size_t fetch(size_t n) override;
+};
+
 }  // namespace icp::syntax
