@@ -100,6 +100,14 @@ class DiagnosticEngine {
   size_t warning_count() const { return diags_.size() - errors_; }
   bool has_errors() const { return errors_ > 0; }
   void clear() { diags_.clear(); errors_ = 0; }
+  // Drops the diagnostics `drop` selects (for passes that know some are
+  // consequences of others, or not the user's to fix).
+  template <typename Pred>
+  void remove_if(Pred drop) {
+    std::erase_if(diags_, drop);
+    errors_ = 0;
+    for (const auto& d : diags_) errors_ += d.severity == Severity::Error;
+  }
 
  private:
   std::vector<Diagnostic> diags_;

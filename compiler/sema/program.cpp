@@ -16,18 +16,9 @@ namespace {
 // Warnings are about the main file: an imported file (the standard library)
 // is not the user's to fix. Its errors are still reported.
 void drop_foreign_warnings(Checker& c) {
-  std::vector<Diagnostic> keep;
-  bool dropped = false;
-  for (const auto& d : c.diags.diagnostics()) {
-    if (d.severity == Severity::Warning && d.range.file != c.prog.main_file) {
-      dropped = true;
-      continue;
-    }
-    keep.push_back(d);
-  }
-  if (!dropped) return;
-  c.diags.clear();
-  for (auto& d : keep) c.diags.add(std::move(d));
+  c.diags.remove_if([&](const Diagnostic& d) {
+    return d.severity == Severity::Warning && d.range.file != c.prog.main_file;
+  });
 }
 
 void run_passes(Checker& c) {

@@ -19,19 +19,10 @@ void quiet_recovered(Checker& c) {
       if (x.file == r.file && x.begin <= r.begin && r.end <= x.end) return true;
     return false;
   };
-  std::vector<Diagnostic> keep;
-  bool dropped = false;
-  for (const auto& d : c.diags.diagnostics()) {
+  c.diags.remove_if([&](const Diagnostic& d) {
     bool syntax = d.kind == DiagKind::SyntaxError || d.kind == DiagKind::InvalidLiteral;
-    if (!syntax && inside(d.range)) {
-      dropped = true;
-      continue;
-    }
-    keep.push_back(d);
-  }
-  if (!dropped) return;
-  c.diags.clear();
-  for (auto& d : keep) c.diags.add(std::move(d));
+    return !syntax && inside(d.range);
+  });
 }
 
 }  // namespace icp::sema
