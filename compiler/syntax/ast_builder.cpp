@@ -182,14 +182,19 @@ void for_each_child(Expr& e, const std::function<void(ExprPtr&)>& f) {
   }
 }
 
-// Whether the parser reported or recovered from an error inside c.
-bool has_parse_errors(ParseTree* t) {
+// Whether the parser reported or recovered from an error inside t.
+bool has_parse_errors_in(ParseTree* t) {
   if (is_terminal(t)) return is_error_node(t);
   auto* c = static_cast<ParserRuleContext*>(t);
   if (c->exception) return true;
   for (auto* ch : c->children)
-    if (has_parse_errors(ch)) return true;
+    if (has_parse_errors_in(ch)) return true;
   return false;
+}
+// The same, without a walk when the parser met no error at all (the usual
+// case: the builder asks for every profile item).
+bool has_parse_errors(const ParseContext& cx, ParseTree* t) {
+  return cx.parse_errors > 0 && has_parse_errors_in(t);
 }
 
 P::TierItemContext* tier_of(P::ProfileItemContext* c) { return c->tierItem(); }
@@ -406,7 +411,7 @@ DeclPtr Builder::decl(P::DeclContext* c) {
 template <typename Elem>
 void Builder::check_separators(ParserRuleContext* c, const char* what) {
   // After a syntax error the elements are guesses: say nothing more.
-  if (has_parse_errors(c)) return;
+  if (has_parse_errors(cx_, c)) return;
   Elem* prev = nullptr;
   bool separated = true;
   for (auto* ch : c->children) {
@@ -516,7 +521,7 @@ template <typename Ctx>
 ItemPtr Builder::item(Ctx* c, bool in_group) {
   if (!c) return nullptr;
   ParserRuleContext* inner = sub(c);
-  const bool broken = inner && inner->getRuleIndex() != P::RuleGroupItem && has_parse_errors(inner);
+  const bool broken = inner && inner->getRuleIndex() != P::RuleGroupItem && has_parse_errors(cx_, inner);
   ItemPtr out;
   if (auto* x = c->letItem()) {
     auto n = make<LetItem>(range(x));
@@ -577,7 +582,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
   auto n = make<TestDecl>(range(c));
   // After a syntax error (two tests run together, say) a repeated line is a
   // consequence, not a second mistake.
-  const bool quiet = has_parse_errors(c);
+  const bool quiet = has_parse_errors(cx_, c);
   n->label = label(c->stringLit(), c);
   bool has_profile = false;
   for (auto* ic : c->testItem()) {

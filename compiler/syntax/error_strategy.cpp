@@ -441,6 +441,7 @@ std::string ErrorStrategy::expected_phrase(Parser* p, const IntervalSet& expecte
 
 void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bool after_previous,
                            const IntervalSet* expected) {
+  ++cx_.parse_errors;
   SourceRange r = cx_.token_range(off);
   Token* prev = ParseContext::is_real(off) ? cx_.previous_token(off->getTokenIndex()) : nullptr;
   if (after_previous && prev &&

@@ -26,6 +26,9 @@ struct ParseContext {
   uint32_t text_size = 0;
   antlr4::CommonTokenStream* tokens = nullptr;
   const antlr4::dfa::Vocabulary* vocab = nullptr;  // the parser's (static) vocabulary
+  // Errors the parser met, reported or quietened (ErrorStrategy::report).
+  // Zero means the parse tree holds no error node and no exception.
+  size_t parse_errors = 0;
 
   ParseContext(const SourceFile& f, DiagnosticEngine& d) : file(f), diags(d) {}
 

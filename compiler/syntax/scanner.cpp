@@ -86,12 +86,12 @@ antlr4::TokenFactory<antlr4::CommonToken>* Scanner::getTokenFactory() {
 }
 
 std::unique_ptr<antlr4::Token> Scanner::nextToken() {
+  const std::pair<antlr4::TokenSource*, antlr4::CharStream*> source(this, input_);
   for (;;) {
     if (pos_ >= text_.size()) {
       // As antlr4::Lexer::emitEOF: empty, at the end, at the current line.
-      return std::make_unique<antlr4::CommonToken>(std::make_pair<antlr4::TokenSource*, antlr4::CharStream*>(this, input_), antlr4::Token::EOF,
-                                                   antlr4::Token::DEFAULT_CHANNEL, text_.size(),
-                                                   text_.size() - 1);
+      return std::make_unique<antlr4::CommonToken>(source, antlr4::Token::EOF, antlr4::Token::DEFAULT_CHANNEL,
+                                                   text_.size(), text_.size() - 1);
     }
     size_t type = 0, channel = antlr4::Token::DEFAULT_CHANNEL;
     size_t n = scan(&type, &channel);
@@ -100,8 +100,7 @@ std::unique_ptr<antlr4::Token> Scanner::nextToken() {
       continue;
     }
     // CommonToken takes its line and column from this source: the token's start.
-    auto token = std::make_unique<antlr4::CommonToken>(std::make_pair<antlr4::TokenSource*, antlr4::CharStream*>(this, input_), type, channel, pos_,
-                                                       pos_ + n - 1);
+    auto token = std::make_unique<antlr4::CommonToken>(source, type, channel, pos_, pos_ + n - 1);
     advance(n);
     return token;
   }
