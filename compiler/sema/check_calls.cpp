@@ -95,10 +95,9 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
     for (const auto& [name, td] : c_.files[env_.file].names)
       if (td.kind == ast::DeclKind::Def) cands.push_back(name);
   auto b = c_.diags.emit(DiagKind::UnknownName, e.callee.range, "function", n);
-  if (auto s = closest_name(n, cands)) {
-    b.note("did you mean '{}'?", *s);
-    b.fix(e.callee.range, *s);
-  }
+  // The def it suggests was meant: not also "unused" (W0001).
+  if (auto s = add_suggestion(b, e.callee.range, n, cands))
+    if (const TopDecl* td = c_.lookup_kind(env_.file, *s, ast::DeclKind::Def)) c_.used.insert(td->decl);
   return Type::error();
 }
 

@@ -37,7 +37,29 @@ std::vector<std::string> ExprChecker::value_candidates() const {
   if (env_.file < c_.files.size())
     for (const auto& [name, td] : c_.files[env_.file].names)
       if (td.kind == ast::DeclKind::Const) out.push_back(name);
+  if (env_.in_tier) {
+    out.push_back("score");
+    out.push_back("confidence");
+  }
   return out;
+}
+
+const ast::LetItem* ExprChecker::hidden_let(const std::string& name, const ast::GroupItem** group) const {
+  if (!env_.profile) return nullptr;
+  auto find = [&](const std::vector<ast::ItemPtr>& items, const ast::GroupItem* g,
+                  auto& self) -> const ast::LetItem* {
+    for (const auto& it : items) {
+      if (!it) continue;
+      if (const auto* l = it->as<ast::LetItem>(); l && l->name.name == name) {
+        *group = g;
+        return l;
+      }
+      if (const auto* gi = it->as<ast::GroupItem>())
+        if (const ast::LetItem* l = self(gi->items, gi, self)) return l;
+    }
+    return nullptr;
+  };
+  return find(env_.profile->items, nullptr, find);
 }
 
 static void mark_used(Checker& c, const Ref& r) {
@@ -79,10 +101,7 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
   if (ee != kNoEnum) {
     const EnumInfo& en = m_.enums[ee];
     auto b = c_.diags.emit(DiagKind::UnknownEnumMember, e.range, n, en.name);
-    if (auto s = closest_name(n, en.members)) {
-      b.note("did you mean '{}'?", *s);
-      b.fix(e.range, *s);
-    }
+    add_member_suggestion(b, e.range, en, n);
     return Type::error();
   }
   std::vector<std::string> owners;
@@ -103,7 +122,25 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
     }
     return Type::error();
   }
+  // A let that exists but is not visible here: say so, not "unknown field".
+  const ast::GroupItem* group = nullptr;
+  if (const ast::LetItem* l = hidden_let(n, &group)) {
+    c_.used.insert(l);  // it was meant: not also "unused"
+    auto b = c_.diags.emit(DiagKind::UnknownName, e.range, "name", n);
+    bool in_group = group && group->range.begin <= e.range.begin && e.range.end <= group->range.end;
+    if (group && !in_group)
+      b.note(l->name.range, "'{}' is a let of group \"{}\": it is visible only inside that group", n,
+             group->label.value);
+    else
+      b.note(l->name.range, "the let '{}' is declared here, after this use: a let is visible only in the items "
+             "after it",
+             n);
+    return Type::error();
+  }
   auto sugg = closest_name(n, value_candidates());
+  // The let or const it suggests was meant: not also "unused" (W0001).
+  if (sugg)
+    if (auto v = lookup_value(*sugg)) mark_used(c_, v->ref);
   // In a profile an unknown name is most likely a field, unless it looks
   // like a let or const.
   bool field = env_.schema && env_.site == ExprSite::Profile &&
@@ -125,10 +162,7 @@ Type ExprChecker::check_qualified(const ast::QualifiedExpr& e) {
     std::vector<std::string> cands;
     for (EnumId v : c_.visible_enums(env_.file)) cands.push_back(m_.enums[v].name);
     auto b = c_.diags.emit(DiagKind::UnknownName, e.enum_name.range, "enum", en_name);
-    if (auto s = closest_name(en_name, cands)) {
-      b.note("did you mean '{}'?", *s);
-      b.fix(e.enum_name.range, *s);
-    }
+    add_suggestion(b, e.enum_name.range, en_name, cands);
     return Type::error();
   }
   const EnumInfo& en = m_.enums[id];
@@ -136,10 +170,7 @@ Type ExprChecker::check_qualified(const ast::QualifiedExpr& e) {
   if (mi < 0) {
     if (e.member.name.empty()) return Type::error();
     auto b = c_.diags.emit(DiagKind::UnknownEnumMember, e.member.range, e.member.name, en.name);
-    if (auto s = closest_name(e.member.name, en.members)) {
-      b.note("did you mean '{}'?", *s);
-      b.fix(e.member.range, *s);
-    }
+    add_member_suggestion(b, e.member.range, en, e.member.name);
     return Type::error();
   }
   for (const auto& mem : en.decl->members)

@@ -96,10 +96,7 @@ class TestChecker {
       std::sort(cands.begin(), cands.end());
       auto b = c_.diags.emit(DiagKind::TestError, t_.profile.range,
                              fmt::format("unknown {} '{}'", word, n));
-      if (auto s = closest_name(n, cands)) {
-        b.note("did you mean '{}'?", *s);
-        b.fix(t_.profile.range, *s);
-      }
+      add_suggestion(b, t_.profile.range, n, cands);
       return;
     }
     const ProfileInfo& p = c_.m.profiles[td->index];
@@ -154,10 +151,7 @@ class TestChecker {
         auto b = c_.diags.emit(DiagKind::TestError, g.name.range,
                                fmt::format("unknown field '{}' in schema '{}'", g.name.name,
                                            schema_->name));
-        if (auto s = closest_name(g.name.name, names)) {
-          b.note("did you mean '{}'?", *s);
-          b.fix(g.name.range, *s);
-        }
+        add_suggestion(b, g.name.range, g.name.name, names);
         if (g.value) check_silently(*g.value, Type::error());
         continue;
       }
@@ -251,10 +245,7 @@ class TestChecker {
         std::vector<std::string> cands = f.tier_names;
         cands.push_back("out");
         cands.push_back("excluded");
-        if (auto s = closest_name(n, cands)) {
-          b.note("did you mean '{}'?", *s);
-          b.fix(e.tier.range, *s);
-        }
+        add_suggestion(b, e.tier.range, n, cands);
         return;
       }
       case ast::ExpectKind::Score: number(e, "score"); return;

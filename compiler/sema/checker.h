@@ -88,6 +88,8 @@ void quiet_recovered(Checker& c);    // quiet_recovered.cpp
 const ast::Ident* decl_name(const ast::Decl& d);
 // "enum", "schema", "const", "def", "profile", "persona", "test".
 const char* decl_kind_word(const ast::Decl& d);
+// The same with its article: "an enum", "a schema".
+std::string decl_kind_phrase(const ast::Decl& d);
 // resolve_types.cpp: a written type to a Type (E0105); Error if unknown.
 Type resolve_type(Checker& c, FileId f, const ast::TypeRef& t);
 // consts.cpp: make sure const `index` is checked and folded (on demand).

@@ -33,6 +33,11 @@ const char* decl_kind_word(const ast::Decl& d) {
   }
 }
 
+std::string decl_kind_phrase(const ast::Decl& d) {
+  std::string w = decl_kind_word(d);
+  return (w[0] == 'e' || w[0] == 'i' ? "an " : "a ") + w;
+}
+
 const TopDecl* Checker::lookup(FileId f, const std::string& name) const {
   if (f >= files.size()) return nullptr;
   auto it = files[f].names.find(name);

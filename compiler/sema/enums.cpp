@@ -2,22 +2,16 @@
 // Duplicate members, aliases that read as another member (compared the way
 // input data is read: case-insensitively, spaces and hyphens as `_`), and a
 // second `default` are E0103.
-#include <cctype>
 #include <unordered_map>
 
+#include "icp/rt/schema.h"
 #include "sema/checker.h"
 
 namespace icp::sema {
 namespace {
 
-std::string normalize(std::string_view s) {
-  std::string r;
-  for (char ch : s) {
-    if (ch == ' ' || ch == '-') r += '_';
-    else r += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  }
-  return r;
-}
+// Exactly as the readers match input text (runtime/src/schema.cpp).
+std::string normalize(std::string_view s) { return rt::normalize_enum_text(s); }
 
 void check_enum(Checker& c, EnumInfo& e) {
   std::unordered_map<std::string, const ast::EnumMember*> names;
@@ -55,9 +49,15 @@ void check_enum(Checker& c, EnumInfo& e) {
       std::string key = normalize(a.value);
       auto [it, fresh] = spellings.emplace(key, std::pair{a.range, idx});
       if (!fresh && it->second.second != idx) {
-        c.diags.emit(DiagKind::Duplicate, a.range, "alias", a.value)
-            .note(it->second.first, "'{}' already reads as member '{}'", a.value,
-                  e.members[it->second.second]);
+        // Reported at the later of the two spellings, with a note at the first.
+        const SourceRange& other = it->second.first;
+        if (other.begin > a.range.begin)
+          c.diags.emit(DiagKind::Duplicate, other, "member", e.members[it->second.second])
+              .note(a.range, "'{}' already reads as alias \"{}\" of member '{}'",
+                    e.members[it->second.second], a.value, e.members[idx]);
+        else
+          c.diags.emit(DiagKind::Duplicate, a.range, "alias", a.value)
+              .note(other, "'{}' already reads as member '{}'", a.value, e.members[it->second.second]);
         continue;
       }
       e.aliases[idx].push_back(a.value);

@@ -33,6 +33,7 @@ struct ExprEnv {
   FileId file = kNoFile;
   ExprSite site = ExprSite::Profile;
   const SchemaInfo* schema = nullptr;  // its fields are in scope
+  const ast::ProfileDecl* profile = nullptr;  // the profile being checked (for messages)
   bool silent_unknown = false;         // the profile's schema is unknown
   bool in_tier = false;                // `score` and `confidence` are allowed
   int def_index = -1;                  // the def whose body this is
@@ -64,6 +65,9 @@ class ExprChecker {
   std::optional<ValueRef> lookup_value(const std::string& name);
   // Names in scope, for "did you mean".
   std::vector<std::string> value_candidates() const;
+  // A let of the profile named `name` that is not in scope here, or null
+  // (`group` receives the group holding it, if any).
+  const ast::LetItem* hidden_let(const std::string& name, const ast::GroupItem** group) const;
 
   static std::optional<Type> unify(Type a, Type b);
   static bool assignable(Type from, Type to);

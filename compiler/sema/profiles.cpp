@@ -26,6 +26,7 @@ class ProfileChecker {
     const ast::ProfileDecl& d = *p_.decl;
     env_.file = p_.file;
     env_.site = ExprSite::Profile;
+    env_.profile = &d;
     resolve_schema(d);
     std::vector<const ast::TierItem*> tiers;
     items(d.items, tiers);
@@ -54,18 +55,14 @@ class ProfileChecker {
     env_.silent_unknown = true;
     auto b = c_.diags.emit(DiagKind::UnknownName, d.schema.range, "schema", d.schema.name);
     if (const TopDecl* other = c_.lookup(p_.file, d.schema.name)) {
-      b.note(other->name->range, "'{}' is a {}, not a schema", d.schema.name,
-             decl_kind_word(*other->decl));
+      b.note(other->name->range, "'{}' is {}, not a schema", d.schema.name, decl_kind_phrase(*other->decl));
       return;
     }
     std::vector<std::string> cands;
     for (const auto& [name, td] : c_.files[p_.file].names)
       if (td.kind == ast::DeclKind::Schema) cands.push_back(name);
     std::sort(cands.begin(), cands.end());
-    if (auto s = closest_name(d.schema.name, cands)) {
-      b.note("did you mean '{}'?", *s);
-      b.fix(d.schema.range, *s);
-    }
+    add_suggestion(b, d.schema.range, d.schema.name, cands);
   }
 
   void items(const std::vector<ast::ItemPtr>& list, std::vector<const ast::TierItem*>& tiers) {

@@ -30,14 +30,13 @@ Type resolve_type(Checker& c, FileId f, const ast::TypeRef& t) {
     out = Type::enumeration(e);
     c.m.set_ref(t.id, Ref{RefKind::Enum, c.m.enums[e].decl, e, e});
   } else {
-    std::vector<std::string> cands = {"int", "float", "bool", "string", "date", "duration"};
+    std::vector<std::string> cands = {"int", "float", "bool", "string", "date", "duration", "set"};
     for (EnumId e : c.visible_enums(f)) cands.push_back(c.m.enums[e].name);
     auto b = c.diags.emit(DiagKind::UnknownType, t.name.range, n);
-    if (const TopDecl* td = c.lookup(f, n))
-      b.note(td->name->range, "'{}' is a {}, not a type", n, decl_kind_word(*td->decl));
-    else if (auto s = closest_name(n, cands)) {
-      b.note("did you mean '{}'?", *s);
-      b.fix(t.name.range, *s);
+    if (const TopDecl* td = c.lookup(f, n)) {
+      b.note(td->name->range, "'{}' is {}, not a type", n, decl_kind_phrase(*td->decl));
+    } else {
+      add_suggestion(b, t.name.range, n, cands);
     }
     return Type::error();
   }

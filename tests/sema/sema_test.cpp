@@ -180,6 +180,65 @@ TEST(Suggest, ClosestNameOnlyWhenLikelyATypo) {
   EXPECT_EQ(closest_name("revenue_usd_total", names), std::nullopt);
 }
 
+TEST(Suggest, LongerNamesAndOneLetterNames) {
+  std::vector<std::string> stages{"series_a", "series_b", "series_d_plus"};
+  EXPECT_EQ(closest_name("series_d", stages), "series_d_plus");  // the name with words after it
+  EXPECT_EQ(closest_name("series_c", stages), "series_a");       // else the closest typo
+  EXPECT_EQ(closest_name("k", {"a", "kk"}), std::nullopt);       // one letter: no guess
+  EXPECT_EQ(closest_name("K", {"a", "k"}), "k");                 // but its case
+}
+
+// The note and fix of the first diagnostic of a program.
+std::string first_note(const Program& p) {
+  const auto& d = p.diags.diagnostics();
+  if (d.empty() || d[0].notes.empty()) return "";
+  return d[0].notes[0].message + (d[0].fixes.empty() ? "" : " | fix: " + d[0].fixes[0].replacement);
+}
+
+TEST(Suggest, UnknownMemberSuggestsTheMemberAnAliasNames) {
+  auto p = compile(R"(
+import "std/geo"
+schema A { country: Country? }
+profile P on A { signal "s" when country == USA => 1 }
+)");
+  EXPECT_EQ(codes(*p), "E0102");
+  EXPECT_EQ(first_note(*p),
+            "did you mean 'US'? (\"USA\" is an alias of 'US': aliases are for reading input data, code names "
+            "the member) | fix: US");
+}
+
+TEST(Suggest, ALetThatIsNotVisibleIsNamedAsSuch) {
+  auto p = compile(R"(
+schema A { a: int }
+profile P on A {
+  signal "s" when later > 1 => 1
+  let later = a + 1
+  group "g" { let inner = a > 2 }
+  tier top when inner
+}
+)");
+  EXPECT_EQ(codes(*p), "E0101 E0101");  // and no W0001 for either let: they were meant
+  const auto& d = p->diags.diagnostics();
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].message, "unknown name 'later'");
+  EXPECT_NE(d[0].notes.at(0).message.find("declared here, after this use"), std::string::npos);
+  EXPECT_NE(d[1].notes.at(0).message.find("a let of group \"g\""), std::string::npos);
+}
+
+TEST(Suggest, AMisspeltUseOfAConstCountsAsAUse) {
+  auto p = compile(R"(
+const CORE_TECH = {"k8s"}
+schema A { tech: set<string> }
+profile P on A {
+  signal "s" when tech has any CORE_TEH => 1
+  tier top when scor > 1
+}
+)");
+  EXPECT_EQ(codes(*p), "E0101 E0101");  // no W0001 for CORE_TECH
+  EXPECT_EQ(first_note(*p), "did you mean 'CORE_TECH'? | fix: CORE_TECH");
+  EXPECT_EQ(p->diags.diagnostics().at(1).fixes.at(0).replacement, "score");
+}
+
 TEST(Tests, GivenValuesAreFoldedAndKeyedByField) {
   auto p = compile(R"(
 schema A { name: string, n: int? }
