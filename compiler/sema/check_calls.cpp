@@ -92,8 +92,7 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
   std::vector<std::string> cands;
   for (size_t i = 0; i < kBuiltinCount; ++i) cands.emplace_back(builtin_name(static_cast<Builtin>(i)));
   if (env_.file < c_.files.size())
-    for (const auto& [name, td] : c_.files[env_.file].names)
-      if (td.kind == ast::DeclKind::Def) cands.push_back(name);
+    for (const auto& [name, td] : c_.files[env_.file].defs) cands.push_back(name);
   auto b = c_.diags.emit(DiagKind::UnknownName, e.callee.range, "function", n);
   // The def it suggests was meant: not also "unused" (W0001).
   if (auto s = add_suggestion(b, e.callee.range, n, cands))

@@ -24,12 +24,21 @@ struct TopDecl {
 };
 
 // What one file sees: its own declarations and those of the files it imports
-// directly (imports are not re-exported).
+// directly (imports are not re-exported). Functions have a namespace of their
+// own (LANGUAGE.md section 2): defs are kept apart from the other names.
 struct FileScope {
   std::vector<FileId> imports;
   std::vector<const ast::ImportDecl*> import_decls;  // parallel to imports
-  std::unordered_map<std::string, TopDecl> own;      // declared in this file
-  std::unordered_map<std::string, TopDecl> names;    // own + directly imported
+  std::unordered_map<std::string, TopDecl> own;      // declared in this file (not defs)
+  std::unordered_map<std::string, TopDecl> names;    // own + directly imported (not defs)
+  std::unordered_map<std::string, TopDecl> own_defs;  // the same two for defs
+  std::unordered_map<std::string, TopDecl> defs;
+  std::unordered_map<std::string, TopDecl>& own_of(ast::DeclKind k) {
+    return k == ast::DeclKind::Def ? own_defs : own;
+  }
+  std::unordered_map<std::string, TopDecl>& names_of(ast::DeclKind k) {
+    return k == ast::DeclKind::Def ? defs : names;
+  }
 };
 
 enum class EvalState : uint8_t { NotStarted, InProgress, Done };
@@ -56,7 +65,7 @@ struct Checker {
   std::unordered_set<const ast::Node*> used;  // lets, consts, defs that are referenced
   std::vector<const ast::LetItem*> main_lets;  // lets of the main file's profiles (W0001)
 
-  // Lookups in the scope of a file.
+  // Lookups in the scope of a file. lookup() tries the names, then the defs.
   const TopDecl* lookup(FileId f, const std::string& name) const;
   const TopDecl* lookup_kind(FileId f, const std::string& name, ast::DeclKind k) const;
   // The enum type named `name` visible in f, or kNoEnum.

@@ -41,12 +41,16 @@ std::string decl_kind_phrase(const ast::Decl& d) {
 const TopDecl* Checker::lookup(FileId f, const std::string& name) const {
   if (f >= files.size()) return nullptr;
   auto it = files[f].names.find(name);
-  return it == files[f].names.end() ? nullptr : &it->second;
+  if (it != files[f].names.end()) return &it->second;
+  auto d = files[f].defs.find(name);
+  return d == files[f].defs.end() ? nullptr : &d->second;
 }
 
 const TopDecl* Checker::lookup_kind(FileId f, const std::string& name, ast::DeclKind k) const {
-  const TopDecl* t = lookup(f, name);
-  return t && t->kind == k ? t : nullptr;
+  if (f >= files.size()) return nullptr;
+  const auto& map = k == ast::DeclKind::Def ? files[f].defs : files[f].names;
+  auto it = map.find(name);
+  return it != map.end() && it->second.kind == k ? &it->second : nullptr;
 }
 
 EnumId Checker::lookup_enum(FileId f, const std::string& name) const {
@@ -131,7 +135,7 @@ void register_decl(Checker& c, FileId f, const ast::Decl& d) {
   c.index_of[&d] = td.index;
 
   FileScope& scope = c.files[f];
-  auto [it, fresh] = scope.own.emplace(name->name, td);
+  auto [it, fresh] = scope.own_of(d.kind).emplace(name->name, td);
   if (!fresh) {
     c.diags.emit(DiagKind::Duplicate, name->range, decl_kind_word(d), name->name)
         .note(it->second.name->range, "'{}' is first declared here", name->name);
@@ -159,6 +163,7 @@ void check_test_labels(Checker& c, FileId f, const ast::Module& mod) {
 void build_scope(Checker& c, FileId f) {
   FileScope& scope = c.files[f];
   scope.names = scope.own;
+  scope.defs = scope.own_defs;
   for (size_t i = 0; i < scope.imports.size(); ++i) {
     FileId g = scope.imports[i];
     const ast::Module* mod = c.module(g);
@@ -166,9 +171,10 @@ void build_scope(Checker& c, FileId f) {
     for (const auto& d : mod->decls) {
       const ast::Ident* name = decl_name(*d);
       if (!name || name->empty()) continue;
-      auto own = c.files[g].own.find(name->name);
-      if (own == c.files[g].own.end() || own->second.decl != d.get()) continue;  // a duplicate there
-      auto [it, fresh] = scope.names.emplace(name->name, own->second);
+      const auto& theirs = c.files[g].own_of(d->kind);
+      auto own = theirs.find(name->name);
+      if (own == theirs.end() || own->second.decl != d.get()) continue;  // a duplicate there
+      auto [it, fresh] = scope.names_of(d->kind).emplace(name->name, own->second);
       if (fresh || it->second.decl == d.get()) continue;
       const TopDecl& first = it->second;
       const std::string& other = c.prog.sources.file(g).path();
