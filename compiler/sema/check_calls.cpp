@@ -88,11 +88,13 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
   }
   for (const auto& a : e.args)
     if (a) check(*a, Type::error());
-  if (n.empty()) return Type::error();
+  if (n.empty() || c_.clashes(env_.file, n)) return Type::error();
   std::vector<std::string> cands;
   for (size_t i = 0; i < kBuiltinCount; ++i) cands.emplace_back(builtin_name(static_cast<Builtin>(i)));
   if (env_.file < c_.files.size())
     for (const auto& [name, td] : c_.files[env_.file].defs) cands.push_back(name);
+  // A missing import may declare it: only a likely typo is worth saying.
+  if (c_.incomplete(env_.file) && !closest_name(n, cands)) return Type::error();
   auto b = c_.diags.emit(DiagKind::UnknownName, e.callee.range, "function", n);
   // The def it suggests was meant: not also "unused" (W0001).
   if (auto s = add_suggestion(b, e.callee.range, n, cands))

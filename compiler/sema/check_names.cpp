@@ -9,6 +9,12 @@
 
 namespace icp::sema {
 
+bool ExprChecker::lookup_local_or_field(const std::string& name) const {
+  for (const Local& l : env_.locals)
+    if (l.name->name == name) return true;
+  return env_.schema && env_.schema->field_index(name) >= 0;
+}
+
 std::optional<ValueRef> ExprChecker::lookup_value(const std::string& name) {
   for (auto it = env_.locals.rbegin(); it != env_.locals.rend(); ++it)
     if (it->name->name == name)
@@ -69,6 +75,8 @@ static void mark_used(Checker& c, const Ref& r) {
 
 Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
   const std::string& n = e.name.name;
+  // Declared twice across imports (E0103 said so): which one is meant is unknown.
+  if (c_.clashes(env_.file, n) && !lookup_local_or_field(n)) return Type::error();
   auto v = lookup_value(n);
   EnumId ee = expected_enum(expected);
   if (ee != kNoEnum) {
@@ -138,6 +146,9 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
     return Type::error();
   }
   auto sugg = closest_name(n, value_candidates());
+  // A missing import may declare it (E0104 was reported): only a likely typo
+  // of a visible name is worth saying.
+  if (!sugg && c_.incomplete(env_.file)) return Type::error();
   // The let or const it suggests was meant: not also "unused" (W0001).
   if (sugg)
     if (auto v = lookup_value(*sugg)) mark_used(c_, v->ref);
@@ -158,7 +169,7 @@ Type ExprChecker::check_qualified(const ast::QualifiedExpr& e) {
   const std::string& en_name = e.enum_name.name;
   EnumId id = c_.lookup_enum(env_.file, en_name);
   if (id == kNoEnum) {
-    if (en_name.empty()) return Type::error();
+    if (en_name.empty() || c_.incomplete(env_.file) || c_.clashes(env_.file, en_name)) return Type::error();
     std::vector<std::string> cands;
     for (EnumId v : c_.visible_enums(env_.file)) cands.push_back(m_.enums[v].name);
     auto b = c_.diags.emit(DiagKind::UnknownName, e.enum_name.range, "enum", en_name);

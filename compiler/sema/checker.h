@@ -33,6 +33,14 @@ struct FileScope {
   std::unordered_map<std::string, TopDecl> names;    // own + directly imported (not defs)
   std::unordered_map<std::string, TopDecl> own_defs;  // the same two for defs
   std::unordered_map<std::string, TopDecl> defs;
+  // Names two imports (or this file and an import) both declare: E0103 was
+  // reported once at the import; uses of the name are errors without a
+  // diagnostic of their own.
+  std::unordered_set<std::string> clashing;
+  // An import of this file could not be read or closes a cycle (E0104): a
+  // name it does not find may be declared there, so unknown names, types,
+  // functions, schemas and profiles are not reported again.
+  bool incomplete = false;
   std::unordered_map<std::string, TopDecl>& own_of(ast::DeclKind k) {
     return k == ast::DeclKind::Def ? own_defs : own;
   }
@@ -65,6 +73,10 @@ struct Checker {
   std::unordered_set<const ast::Node*> used;  // lets, consts, defs that are referenced
   std::vector<const ast::LetItem*> main_lets;  // lets of the main file's profiles (W0001)
 
+  bool incomplete(FileId f) const { return f < files.size() && files[f].incomplete; }
+  bool clashes(FileId f, const std::string& name) const {
+    return f < files.size() && files[f].clashing.count(name) > 0;
+  }
   // Lookups in the scope of a file. lookup() tries the names, then the defs.
   const TopDecl* lookup(FileId f, const std::string& name) const;
   const TopDecl* lookup_kind(FileId f, const std::string& name, ast::DeclKind k) const;

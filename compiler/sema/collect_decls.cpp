@@ -178,6 +178,7 @@ void build_scope(Checker& c, FileId f) {
       if (fresh || it->second.decl == d.get()) continue;
       const TopDecl& first = it->second;
       const std::string& other = c.prog.sources.file(g).path();
+      scope.clashing.insert(name->name);
       if (first.file == f) {
         c.diags.emit(DiagKind::Duplicate, first.name->range, decl_kind_word(*first.decl), name->name)
             .note(name->range, "'{}' is also declared in '{}', which this file imports", name->name,

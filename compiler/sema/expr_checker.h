@@ -63,6 +63,8 @@ class ExprChecker {
   Type check_window(const ast::Expr& e, std::string_view what);
 
   std::optional<ValueRef> lookup_value(const std::string& name);
+  // Whether `name` is a param, let or field here (these hide top-level names).
+  bool lookup_local_or_field(const std::string& name) const;
   // Names in scope, for "did you mean".
   std::vector<std::string> value_candidates() const;
   // A let of the profile named `name` that is not in scope here, or null

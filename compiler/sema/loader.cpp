@@ -1,11 +1,13 @@
 // Reading and parsing files and resolving imports (see loader.h).
 #include "sema/loader.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
 
+#include "sema/suggest.h"
 #include "syntax/parser.h"
 
 namespace fs = std::filesystem;
@@ -126,6 +128,7 @@ class Loader {
         chain += fs::path(c_.prog.sources.file(t).path()).filename().string();
         c_.diags.emit(DiagKind::ImportCycle, at->path.range, chain)
             .note(imp.path.range, "the import that closes the cycle");
+        c_.files[f].incomplete = true;
         return;
       }
     } else {
@@ -134,11 +137,14 @@ class Loader {
       if (ov != overlays_.end()) text = *ov->second;
       else text = read_file(target, nullptr);
       if (!text) {
+        c_.files[f].incomplete = true;
         auto b = c_.diags.emit(DiagKind::ImportNotFound, imp.path.range, imp.path.value);
-        if (imp.path.value.rfind("std/", 0) == 0)
+        const bool std_lib = imp.path.value.rfind("std/", 0) == 0;
+        if (std_lib)
           b.note("the standard library is searched in '{}'", stdlib_);
         else
           b.note("looked for '{}'", target.string());
+        suggest_import(b, imp, target, std_lib);
         return;
       }
       t = add(target.string(), key, std::move(*text));
@@ -150,6 +156,25 @@ class Loader {
       if (e == t) return;
     fs_.imports.push_back(t);
     fs_.import_decls.push_back(&imp);
+  }
+
+  // "did you mean" among the .icp files beside the missing one (for std/,
+  // the modules of the standard library), written as the import would be.
+  void suggest_import(DiagBuilder& b, const ast::ImportDecl& imp, const fs::path& target, bool std_lib) {
+    std::error_code ec;
+    std::vector<std::string> stems;
+    for (const auto& e : fs::directory_iterator(target.parent_path(), ec))
+      if (e.path().extension() == ".icp") stems.push_back(e.path().stem().string());
+    std::sort(stems.begin(), stems.end());
+    auto s = closest_name(target.stem().string(), stems);
+    if (!s) return;
+    std::string spec = imp.path.value;
+    size_t slash = spec.find_last_of('/');
+    std::string dir = slash == std::string::npos ? "" : spec.substr(0, slash + 1);
+    bool ext = !std_lib || (spec.size() >= 4 && spec.compare(spec.size() - 4, 4, ".icp") == 0);
+    std::string fixed = dir + *s + (ext ? ".icp" : "");
+    b.note("did you mean \"{}\"?", fixed);
+    b.fix(imp.path.range, "\"" + fixed + "\"");
   }
 
   Checker& c_;

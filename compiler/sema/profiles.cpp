@@ -53,6 +53,7 @@ class ProfileChecker {
       return;
     }
     env_.silent_unknown = true;
+    if (c_.incomplete(p_.file)) return;  // a missing import may declare it
     auto b = c_.diags.emit(DiagKind::UnknownName, d.schema.range, "schema", d.schema.name);
     if (const TopDecl* other = c_.lookup(p_.file, d.schema.name)) {
       b.note(other->name->range, "'{}' is {}, not a schema", d.schema.name, decl_kind_phrase(*other->decl));

@@ -26,12 +26,16 @@ Type resolve_type(Checker& c, FileId f, const ast::TypeRef& t) {
       return Type::error();
     }
     out = Type::of(TypeKind::StringSet);
+  } else if (c.clashes(f, n)) {
+    return Type::error();  // E0103 at the imports said why
   } else if (EnumId e = c.lookup_enum(f, n); e != kNoEnum) {
     out = Type::enumeration(e);
     c.m.set_ref(t.id, Ref{RefKind::Enum, c.m.enums[e].decl, e, e});
   } else {
     std::vector<std::string> cands = {"int", "float", "bool", "string", "date", "duration", "set"};
     for (EnumId e : c.visible_enums(f)) cands.push_back(c.m.enums[e].name);
+    // A missing import may declare it: only a likely typo is worth saying.
+    if (c.incomplete(f) && !c.lookup(f, n) && !closest_name(n, cands)) return Type::error();
     auto b = c.diags.emit(DiagKind::UnknownType, t.name.range, n);
     if (const TopDecl* td = c.lookup(f, n)) {
       b.note(td->name->range, "'{}' is {}, not a type", n, decl_kind_phrase(*td->decl));

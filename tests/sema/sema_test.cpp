@@ -239,6 +239,15 @@ profile P on A {
   EXPECT_EQ(p->diags.diagnostics().at(1).fixes.at(0).replacement, "score");
 }
 
+TEST(Suggest, AMissingImportSuggestsAModuleThatExists) {
+  auto p = compile("import \"std/firmoo\"\nschema A { i: Industry? }\n");
+  EXPECT_EQ(codes(*p), "E0104");  // and not E0105 for Industry, which it may declare
+  const auto& d = p->diags.diagnostics().at(0);
+  ASSERT_EQ(d.notes.size(), 2u);
+  EXPECT_EQ(d.notes[1].message, "did you mean \"std/firmo\"?");
+  EXPECT_EQ(d.fixes.at(0).replacement, "\"std/firmo\"");
+}
+
 TEST(Tests, GivenValuesAreFoldedAndKeyedByField) {
   auto p = compile(R"(
 schema A { name: string, n: int? }
