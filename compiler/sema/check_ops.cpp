@@ -271,7 +271,15 @@ Type ExprChecker::check_matches(const ast::MatchesExpr& e) {
         o.set_log_errors(false);
         RE2 re(*pat, o);
         if (!re.ok()) {
-          c_.diags.emit(DiagKind::InvalidRegex, e.pattern->range, re.error());
+          // A const's pattern is reported once, at the const, however often
+          // it is used (the engine drops the repeats).
+          Ref r = e.pattern->kind == ast::ExprKind::Name ? m_.ref_of(e.pattern->id) : Ref{};
+          const auto* k = r.kind == RefKind::Const ? static_cast<const ast::ConstDecl*>(r.decl) : nullptr;
+          if (k && k->value)
+            c_.diags.emit(DiagKind::InvalidRegex, k->value->range, re.error())
+                .note(e.pattern->range, "'{}' is used as a pattern here", k->name.name);
+          else
+            c_.diags.emit(DiagKind::InvalidRegex, e.pattern->range, re.error());
           bad = true;
         }
       }

@@ -15,7 +15,10 @@ namespace {
 
 void check_body(Checker& c, uint32_t index) {
   DefInfo& d = c.m.defs[index];
-  if (!d.decl->body) return;
+  if (!d.decl->body) {
+    d.broken = true;
+    return;
+  }
   ExprEnv env;
   env.file = d.file;
   env.site = ExprSite::Def;
@@ -28,7 +31,10 @@ void check_body(Checker& c, uint32_t index) {
   ExprChecker x(c, env);
   Expected ex = d.result.is_error() ? Expected(Type::error()) : Expected(d.result);
   Type t = x.check(*d.decl->body, ex);
+  d.broken = d.broken || t.is_error() || d.result.is_error() ||
+             std::any_of(d.params.begin(), d.params.end(), [](Type p) { return p.is_error(); });
   if (!t.is_error() && !d.result.is_error() && !ExprChecker::assignable(t, d.result)) {
+    d.broken = true;
     c.diags.emit(DiagKind::TypeMismatch, d.decl->body->range,
                  fmt::format("'{}' returns {} but its body is {}", d.name,
                              c.m.type_name(d.result.plain()), c.m.type_name(t.plain())))
@@ -74,6 +80,7 @@ void check_recursion(Checker& c) {
     for (const DefCall& call : c.def_calls[first])
       if (std::binary_search(scc.begin(), scc.end(), call.callee)) { self = &call; break; }
     if (!self) return;  // a single def that does not call itself
+    for (uint32_t o : scc) c.m.defs[o].broken = true;
     const DefInfo& d = c.m.defs[first];
     std::string through;
     for (uint32_t o : scc)

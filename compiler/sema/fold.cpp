@@ -366,7 +366,7 @@ class Folder {
     }
     if (r.kind != RefKind::Def || r.index >= m_.defs.size()) return failed();
     const DefInfo& d = m_.defs[r.index];
-    if (!d.decl || !d.decl->body || args.size() != d.params.size() || depth_ > 32) return failed();
+    if (!d.decl || !d.decl->body || d.broken || args.size() != d.params.size() || depth_ > 32) return failed();
     for (size_t i = 0; i < args.size(); ++i) {
       if (unknown(args[i]) && !d.params[i].optional) return value(std::monostate{});
       args[i] = coerce(args[i], d.params[i]);

@@ -90,6 +90,9 @@ struct DefInfo {
   Type result;
   FileId file = kNoFile;
   bool uses_as_of = false;  // reads the scoring date (as_of, days_since, within), maybe via calls
+  // Its signature or body has an error (already reported): its calls fold to
+  // nothing, so no "always true" warning is built on a broken body.
+  bool broken = false;
 };
 
 struct ProfileInfo {
