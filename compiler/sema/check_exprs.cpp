@@ -89,7 +89,7 @@ Type ExprChecker::check_cond(const ast::Expr& e, std::string_view what) {
   return t;
 }
 
-Type ExprChecker::check_window(const ast::Expr& e, std::string_view what) {
+Type ExprChecker::check_window(const ast::Expr& e, std::string_view what, bool positive) {
   Type t = check(e, Type::of(TypeKind::Duration));
   if (t.is_error()) return t;
   if (t.kind != TypeKind::Duration) {
@@ -99,6 +99,13 @@ Type ExprChecker::check_window(const ast::Expr& e, std::string_view what) {
   Folded f = fold(m_, e);
   if (!f.constant) {
     c_.diags.emit(DiagKind::NotADuration, e.range, what, "a value computed for each record");
+    return Type::error();
+  }
+  if (auto* v = std::get_if<DurationValue>(&f.value); v && (positive ? v->days <= 0 : v->days < 0)) {
+    // A negative window can never hold (0 <= as_of - date <= window); a
+    // half-life of 0 days divides by zero.
+    c_.diags.emit(DiagKind::DurationOutOfRange, e.range, what, positive ? "positive" : "zero or more days",
+                  value_text(m_, f.value));
     return Type::error();
   }
   return t;
@@ -192,7 +199,13 @@ Type ExprChecker::check_set(const ast::SetLit& e, Expected expected) {
   for (const auto& el : e.elements) {
     if (!el) continue;
     Type t = check(*el, first ? offer_type(*first) : elem);
-    if (t.is_error()) { bad = true; continue; }
+    if (t.is_error()) {
+      bad = true;
+      // After `Unknwn.member`, the enum meant is unknown: the unqualified
+      // members after it cannot know theirs and stay quiet.
+      if (!first && !elem && el->kind == ast::ExprKind::Qualified) elem = Type::error();
+      continue;
+    }
     if (t.kind != TypeKind::String && t.kind != TypeKind::Enum) {
       c_.diags.emit(DiagKind::TypeMismatch, el->range,
                     fmt::format("a set holds strings or members of one enum, found {}", tn(t)));

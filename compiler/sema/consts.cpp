@@ -34,6 +34,11 @@ void ensure_const(Checker& c, uint32_t index) {
     Folded f = fold(c.m, *e);
     if (f.constant) {
       k.value = coerce(f.value, t);
+      // `const NONE = missing` means it; `10 / 0` does not.
+      if (std::holds_alternative<std::monostate>(f.value) && e->kind != ast::ExprKind::MissingLit)
+        c.diags.emit(DiagKind::UnknownConst, k.decl->name.range, k.name,
+                     "a division by zero, an integer overflow, `log` of a number that is not positive, a "
+                     "result that is not finite, or an unknown const");
     } else if (!f.error) {
       auto b = c.diags.emit(DiagKind::NotConstant, e->range,
                             fmt::format("const '{}' is not a compile-time constant: {}", k.name,

@@ -59,8 +59,9 @@ class ExprChecker {
   // Types a condition: E0202 unless it is a bool. `what` names it for the
   // message ("the condition of `when`").
   Type check_cond(const ast::Expr& e, std::string_view what);
-  // A window or half-life: a constant duration (E0205).
-  Type check_window(const ast::Expr& e, std::string_view what);
+  // A window or half-life: a constant duration (E0205), not negative (a
+  // window) or positive (`positive`: a half-life).
+  Type check_window(const ast::Expr& e, std::string_view what, bool positive = false);
 
   std::optional<ValueRef> lookup_value(const std::string& name);
   // Whether `name` is a param, let or field here (these hide top-level names).

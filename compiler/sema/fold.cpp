@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "sema/fold_builtins.h"
 
@@ -208,9 +209,10 @@ class Folder {
         return not_const(&e, "`within` reads 'as_of', the scoring date");
       case ast::ExprKind::IsMissing: {
         const auto& x = *e.as<ast::IsMissingExpr>();
-        return combine({x.value.get()}, [&](const std::vector<V>& v) -> V {
-          return x.present ? !unknown(v[0]) : unknown(v[0]);
-        });
+        return combine(
+            {x.value.get()},
+            [&](const std::vector<V>& v) -> V { return x.present ? !unknown(v[0]) : unknown(v[0]); },
+            /*strict=*/false);
       }
       case ast::ExprKind::If: return if_expr(*e.as<ast::IfExpr>());
       case ast::ExprKind::SetLit: return set(*e.as<ast::SetLit>());
@@ -221,14 +223,25 @@ class Folder {
 
   // Folds every operand; constant only when all are.
   template <typename F>
-  Folded combine(std::initializer_list<const ast::Expr*> ops, F f) {
+  Folded combine(std::initializer_list<const ast::Expr*> ops, F f, bool strict = true) {
     std::vector<V> vals;
+    std::optional<Folded> varying;  // the first operand that is not constant
+    bool unknown_operand = false;
     for (const ast::Expr* op : ops) {
       if (!op) return failed();
       Folded r = run(*op);
-      if (!r.constant) return r;
+      if (r.error) return r;
+      if (!r.constant) {
+        if (!varying) varying = std::move(r);
+        continue;
+      }
+      unknown_operand = unknown_operand || unknown(r.value);
       vals.push_back(std::move(r.value));
     }
+    // A strict operator with an unknown operand is unknown, whatever the
+    // others are (LANGUAGE.md section 6): `employees > 10 / 0` is constant.
+    if (strict && unknown_operand) return value(std::monostate{});
+    if (varying) return *varying;
     return value(f(vals));
   }
 

@@ -128,15 +128,7 @@ class ProfileChecker {
     if (t.within) x_.check_window(*t.within, "the window of a trigger");
     cond(t.cond.get());
     points(t.points.get());
-    if (t.halflife) {
-      Type h = x_.check_window(*t.halflife, "the half-life of a trigger");
-      if (!h.is_error()) {
-        Folded f = fold(c_.m, *t.halflife);
-        if (auto* v = std::get_if<DurationValue>(&f.value); v && v->days <= 0)
-          c_.diags.emit(DiagKind::NotADuration, t.halflife->range, "the half-life of a trigger",
-                        "a duration that is not positive");
-      }
-    }
+    if (t.halflife) x_.check_window(*t.halflife, "the half-life of a trigger", /*positive=*/true);
   }
 
   void group(const ast::GroupItem& g, std::vector<const ast::TierItem*>& tiers) {
