@@ -152,15 +152,21 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
   // The let or const it suggests was meant: not also "unused" (W0001).
   if (sugg)
     if (auto v = lookup_value(*sugg)) mark_used(c_, v->ref);
+  const bool null_like =
+      !sugg && (n == "null" || n == "NULL" || n == "nil" || n == "None" || n == "none" || n == "undefined");
   // In a profile an unknown name is most likely a field, unless it looks
-  // like a let or const.
-  bool field = env_.schema && env_.site == ExprSite::Profile &&
+  // like a let or const (or another language's null).
+  bool field = env_.schema && env_.site == ExprSite::Profile && !null_like &&
                (!sugg || env_.schema->field_index(*sugg) >= 0);
   auto b = field ? c_.diags.emit(DiagKind::UnknownField, e.range, n, env_.schema->name)
                  : c_.diags.emit(DiagKind::UnknownName, e.range, "name", n);
   if (sugg) {
     b.note("did you mean '{}'?", *sugg);
     b.fix(e.range, *sugg);
+  } else if (null_like) {
+    b.note("ICP has no '{}': a value that is not there is missing; test it with `x is missing` or "
+           "`x is present`, or give a fallback with `x ?? y`",
+           n);
   }
   return Type::error();
 }

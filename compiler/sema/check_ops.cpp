@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "sema/expr_checker.h"
+#include "sema/suggest.h"
 #include "sema/fold.h"
 
 namespace icp::sema {
@@ -90,9 +91,17 @@ Type ExprChecker::check_compare(const ast::BinaryExpr& e) {
                         ast::spelling(e.op));
     else
       msg = fmt::format("cannot compare {} with {}", tn(a), tn(b));
-    c_.diags.emit(DiagKind::TypeMismatch, e.range, msg)
-        .note(e.lhs->range, "this is {}", tn(a))
-        .note(e.rhs->range, "this is {}", tn(b));
+    auto d = c_.diags.emit(DiagKind::TypeMismatch, e.range, msg);
+    d.note(e.lhs->range, "this is {}", tn(a)).note(e.rhs->range, "this is {}", tn(b));
+    // `industry == "information"`: the string names a member; the code must too.
+    for (auto [val, other] : {std::pair{e.lhs.get(), b}, std::pair{e.rhs.get(), a}}) {
+      const auto* str = val->as<ast::StringLit>();
+      if (!str || other.kind != TypeKind::Enum) continue;
+      auto member = member_read_as(m_.enums[other.enum_id], str->value);
+      if (!member) continue;
+      d.note(val->range, "write the {} member without quotes: `{}`", m_.enums[other.enum_id].name, *member);
+      d.fix(val->range, *member);
+    }
     return Type::error();
   }
   return Type::of(TypeKind::Bool, a.optional || b.optional);

@@ -74,18 +74,21 @@ std::optional<std::string> add_suggestion(DiagBuilder& b, SourceRange at, std::s
   return s;
 }
 
-std::optional<std::string> suggest_member(const EnumInfo& en, std::string_view name,
-                                          std::string* alias) {
-  const std::string key = rt::normalize_enum_text(name);
-  for (size_t m = 0; m < en.members.size(); ++m) {
-    if (m < en.aliases.size())
-      for (const auto& a : en.aliases[m])
-        if (rt::normalize_enum_text(a) == key) {
-          if (alias) *alias = a;
-          return en.members[m];
-        }
-    if (en.members[m] != name && rt::normalize_enum_text(en.members[m]) == key) return en.members[m];
-  }
+std::optional<std::string> member_read_as(const EnumInfo& en, std::string_view text, std::string* alias) {
+  const std::string key = rt::normalize_enum_text(text);
+  for (size_t m = 0; m < en.members.size(); ++m)
+    if (rt::normalize_enum_text(en.members[m]) == key) return en.members[m];
+  for (size_t m = 0; m < en.members.size() && m < en.aliases.size(); ++m)
+    for (const auto& a : en.aliases[m])
+      if (rt::normalize_enum_text(a) == key) {
+        if (alias) *alias = a;
+        return en.members[m];
+      }
+  return std::nullopt;
+}
+
+std::optional<std::string> suggest_member(const EnumInfo& en, std::string_view name, std::string* alias) {
+  if (auto m = member_read_as(en, name, alias); m && *m != name) return m;
   return closest_name(name, en.members);
 }
 

@@ -25,6 +25,11 @@ std::optional<std::string> closest_name(std::string_view name,
 std::optional<std::string> add_suggestion(DiagBuilder& b, SourceRange at, std::string_view name,
                                           const std::vector<std::string>& candidates);
 
+// The member that input text reads as (LANGUAGE.md section 8: its name or
+// an alias, case-insensitively, spaces and hyphens as `_`); `alias`
+// receives the alias when it is one.
+std::optional<std::string> member_read_as(const EnumInfo& en, std::string_view text,
+                                          std::string* alias = nullptr);
 // The member of `en` that `name` most likely means: one that `name` would
 // read as in input data (an alias, `USA` -> `US`; `alias` receives it), else
 // closest_name() over the members.
