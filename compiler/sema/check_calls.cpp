@@ -3,6 +3,7 @@
 // have their own namespace, so a field `domain` does not hide `domain()`.
 // An optional argument for a plain parameter makes the result optional.
 #include "sema/expr_checker.h"
+#include "sema/import_hints.h"
 #include "sema/suggest.h"
 
 namespace icp::sema {
@@ -97,8 +98,11 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
   if (c_.incomplete(env_.file) && !closest_name(n, cands)) return Type::error();
   auto b = c_.diags.emit(DiagKind::UnknownName, e.callee.range, "function", n);
   // The def it suggests was meant: not also "unused" (W0001).
-  if (auto s = add_suggestion(b, e.callee.range, n, cands))
+  if (auto s = add_suggestion(b, e.callee.range, n, cands)) {
     if (const TopDecl* td = c_.lookup_kind(env_.file, *s, ast::DeclKind::Def)) c_.used.insert(td->decl);
+  } else {
+    add_import_hint(c_, b, env_.file, n);
+  }
   return Type::error();
 }
 

@@ -5,6 +5,7 @@
 // enum or that collide with a value in scope E0106. Qualified members
 // `Enum.member` and the special names score / confidence / as_of.
 #include "sema/expr_checker.h"
+#include "sema/import_hints.h"
 #include "sema/suggest.h"
 
 namespace icp::sema {
@@ -157,13 +158,15 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
   // In a profile an unknown name is most likely a field, unless it looks
   // like a let or const (or another language's null).
   bool field = env_.schema && env_.site == ExprSite::Profile && !null_like &&
-               (!sugg || env_.schema->field_index(*sugg) >= 0);
+               (sugg ? env_.schema->field_index(*sugg) >= 0 : !declared_elsewhere(c_, env_.file, n));
   auto b = field ? c_.diags.emit(DiagKind::UnknownField, e.range, n, env_.schema->name)
                  : c_.diags.emit(DiagKind::UnknownName, e.range, "name", n);
   if (sugg) {
     b.note("did you mean '{}'?", *sugg);
     b.fix(e.range, *sugg);
-  } else if (null_like) {
+  } else if (!null_like) {
+    add_import_hint(c_, b, env_.file, n);
+  } else {
     b.note("ICP has no '{}': a value that is not there is missing; test it with `x is missing` or "
            "`x is present`, or give a fallback with `x ?? y`",
            n);
@@ -179,6 +182,7 @@ Type ExprChecker::check_qualified(const ast::QualifiedExpr& e) {
     std::vector<std::string> cands;
     for (EnumId v : c_.visible_enums(env_.file)) cands.push_back(m_.enums[v].name);
     auto b = c_.diags.emit(DiagKind::UnknownName, e.enum_name.range, "enum", en_name);
+    add_import_hint(c_, b, env_.file, en_name);
     add_suggestion(b, e.enum_name.range, en_name, cands);
     return Type::error();
   }

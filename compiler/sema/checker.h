@@ -65,6 +65,7 @@ struct Checker {
   DiagnosticEngine& diags;
 
   std::vector<FileScope> files;  // by FileId
+  std::string stdlib_dir;        // where `import "std/..."` looks (set by the loader)
 
   std::unordered_map<const ast::Node*, uint32_t> index_of;  // decl -> model index
   std::vector<EvalState> const_state;                       // by const index

@@ -43,6 +43,7 @@ class Loader {
  public:
   Loader(Checker& c, const CompileOptions& opts) : c_(c), opts_(opts) {
     stdlib_ = opts.stdlib_dir.empty() ? default_stdlib_dir() : opts.stdlib_dir;
+    c_.stdlib_dir = stdlib_;
     for (const auto& [path, text] : opts.overlays) overlays_[canonical_key(path)] = &text;
   }
 

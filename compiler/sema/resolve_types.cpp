@@ -2,6 +2,7 @@
 // names visible in the file, and `set<string>` (the only set type). Unknown
 // names are E0105 with a "did you mean"; the TypeRef's Ref is its enum.
 #include "sema/checker.h"
+#include "sema/import_hints.h"
 #include "sema/suggest.h"
 
 namespace icp::sema {
@@ -39,8 +40,8 @@ Type resolve_type(Checker& c, FileId f, const ast::TypeRef& t) {
     auto b = c.diags.emit(DiagKind::UnknownType, t.name.range, n);
     if (const TopDecl* td = c.lookup(f, n)) {
       b.note(td->name->range, "'{}' is {}, not a type", n, decl_kind_phrase(*td->decl));
-    } else {
-      add_suggestion(b, t.name.range, n, cands);
+    } else if (!add_suggestion(b, t.name.range, n, cands)) {
+      add_import_hint(c, b, f, n);
     }
     return Type::error();
   }

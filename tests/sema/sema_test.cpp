@@ -248,6 +248,26 @@ TEST(Suggest, AMissingImportSuggestsAModuleThatExists) {
   EXPECT_EQ(d.fixes.at(0).replacement, "\"std/firmo\"");
 }
 
+TEST(Suggest, ANameDeclaredInAFileNotImportedSaysWhere) {
+  CompileOptions opts;
+  opts.overlays = {{"/virtual/lib.icp", "import \"./common.icp\"\nconst X = 1\n"},
+                   {"/virtual/common.icp", "const CORE = {\"k8s\"}\n"}};
+  auto p = compile(R"(
+import "./lib.icp"
+schema S { tech: set<string>, c: Country? }
+profile P on S { signal "a" when tech has any CORE => X }
+)",
+                   opts);
+  EXPECT_EQ(codes(*p), "E0105 E0101");
+  const auto& d = p->diags.diagnostics();
+  EXPECT_EQ(d[0].notes.at(0).message,
+            "'Country' is declared in std/geo: add `import \"std/geo\"`");
+  EXPECT_EQ(d[1].message, "unknown name 'CORE'");  // not "unknown field": it is a const elsewhere
+  EXPECT_EQ(d[1].notes.at(0).message,
+            "'CORE' is declared in '/virtual/common.icp', which this file does not import (imports are not "
+            "re-exported)");
+}
+
 TEST(Tests, GivenValuesAreFoldedAndKeyedByField) {
   auto p = compile(R"(
 schema A { name: string, n: int? }
