@@ -71,4 +71,17 @@ std::vector<std::pair<std::string, std::string>> DocumentStore::all_texts() cons
   return out;
 }
 
+std::vector<std::string> DocumentStore::uris() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<std::string> out;
+  for (const auto& [uri, d] : docs_) out.push_back(uri);
+  return out;
+}
+
+bool DocumentStore::has_text(const std::string& uri, std::string_view text) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = docs_.find(uri);
+  return it != docs_.end() && it->second.text == text;
+}
+
 }  // namespace icp::lsp

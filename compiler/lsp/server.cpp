@@ -71,6 +71,11 @@ class Server {
            json::Object{{"uri", uri}, {"version", a.version}, {"diagnostics", std::move(diags)}});
   }
 
+  // Open documents whose analysis depends on a file that changed.
+  void recheck(const std::vector<std::string>& uris) {
+    for (const auto& u : uris) worker_.schedule(u);
+  }
+
   // The analysis of the document named in `params`, or an error reply.
   struct Target {
     Analysis a;
@@ -125,6 +130,7 @@ class Server {
       if (!uri || !text) return;
       workspace_.documents().open(uri->str(), text->str(), td->getInteger("version").value_or(0));
       worker_.schedule(uri->str(), /*immediate=*/true);
+      recheck(workspace_.dependents(uri->str()));
     });
     dispatcher_.notification("textDocument/didChange", [this](const json::Value& params) {
       auto uri = document_uri(params);
@@ -133,17 +139,31 @@ class Server {
       int64_t version = 0;
       if (const json::Object* td = params.getAsObject()->getObject("textDocument"))
         version = td->getInteger("version").value_or(0);
-      if (workspace_.documents().change(*uri, changes, version)) worker_.schedule(*uri);
+      if (!workspace_.documents().change(*uri, changes, version)) return;
+      worker_.schedule(*uri);
+      recheck(workspace_.dependents(*uri));
     });
     dispatcher_.notification("textDocument/didClose", [this](const json::Value& params) {
       auto uri = document_uri(params);
       if (!uri) return;
       worker_.cancel(*uri);
+      std::vector<std::string> dependents = workspace_.dependents(*uri);  // now read from disk
       workspace_.documents().close(*uri);
       workspace_.forget(*uri);
       notify("textDocument/publishDiagnostics", json::Object{{"uri", *uri}, {"diagnostics", json::Array{}}});
+      recheck(dependents);
     });
     dispatcher_.notification("textDocument/didSave", [](const json::Value&) {});
+    // Files that open documents import may change on disk (VS Code sends these
+    // for **/*.icp, see editors/vscode/src/extension.ts).
+    dispatcher_.notification("workspace/didChangeWatchedFiles", [this](const json::Value& params) {
+      const json::Object* o = params.getAsObject();
+      const json::Array* changes = o ? o->getArray("changes") : nullptr;
+      if (!changes) return;
+      for (const json::Value& c : *changes)
+        if (const json::Object* co = c.getAsObject())
+          if (auto uri = co->getString("uri")) recheck(workspace_.file_changed_on_disk(uri->str()));
+    });
 
     dispatcher_.request("textDocument/hover", [this](const json::Value& params) -> Reply {
       auto pos = position_param(params);
