@@ -85,9 +85,9 @@ json::Value diagnostic_json(const sema::Program& p, const Diagnostic& d) {
   }
   json::Object o{{"range", range_json(f, d.range)},
                  {"severity", d.severity == Severity::Error ? 1 : 2},
-                 {"code", d.code},
                  {"source", "icp"},
                  {"message", message}};
+  if (!d.code.empty()) o["code"] = d.code;  // a summary of other diagnostics has none
   if (!related.empty()) o["relatedInformation"] = std::move(related);
   return o;
 }

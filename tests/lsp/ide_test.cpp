@@ -140,4 +140,28 @@ TEST(Documents, Utf16PositionsAndIncrementalChanges) {
   EXPECT_EQ(s, "all new");
 }
 
+TEST(Ide, ErrorsOfImportedFilesShowAtTheirImport) {
+  icp::sema::CompileOptions opts;
+  opts.stdlib_dir = ICP_TEST_STDLIB_DIR;
+  opts.overlays = {{"/tmp/ide_test/bad.icp", "const Q = \nconst R = 1 +\n"},
+                   {"/tmp/ide_test/good.icp", "const G = 1\n"},
+                   {"/tmp/ide_test/middle.icp", "import \"./bad.icp\"\nconst M = 1\n"}};
+  std::string text = "import \"./bad.icp\"\nimport \"./good.icp\"\nimport \"./middle.icp\"\nconst Z = G + M\n";
+  auto p = icp::sema::compile_source(text, "/tmp/ide_test/main.icp", opts);
+  auto diags = icp::ide::file_diagnostics(*p);
+  ASSERT_EQ(diags.size(), 2u);  // one per import that brings errors, none for good.icp
+  EXPECT_EQ(diags[0].message, "the imported file bad.icp has 2 errors");
+  EXPECT_EQ(diags[0].severity, icp::Severity::Error);
+  EXPECT_EQ(diags[0].code, "");
+  EXPECT_EQ(diags[0].range.begin, offset_of(text, "\"./bad.icp\""));
+  ASSERT_EQ(diags[0].notes.size(), 2u);
+  EXPECT_EQ(p->sources.file(diags[0].notes[0].range.file).path(), "/tmp/ide_test/bad.icp");
+  EXPECT_NE(diags[0].notes[0].message.find("E0001"), std::string::npos) << diags[0].notes[0].message;
+  EXPECT_EQ(diags[1].message, "the imported file middle.icp has 2 errors, counting the files it imports");
+  EXPECT_EQ(diags[1].range.begin, offset_of(text, "\"./middle.icp\""));
+  // The quick fixes and the syntax check of the main file are not affected.
+  EXPECT_TRUE(icp::ide::code_actions(*p, 0, static_cast<uint32_t>(text.size())).empty());
+  EXPECT_FALSE(icp::ide::has_syntax_errors(*p));
+}
+
 }  // namespace
