@@ -9,6 +9,7 @@
 #include "ide/hover.h"
 #include "ide/symbols.h"
 #include "lsp/documents.h"
+#include "lsp/uri.h"
 #include "sema/program.h"
 
 namespace {
@@ -162,6 +163,14 @@ TEST(Ide, ErrorsOfImportedFilesShowAtTheirImport) {
   // The quick fixes and the syntax check of the main file are not affected.
   EXPECT_TRUE(icp::ide::code_actions(*p, 0, static_cast<uint32_t>(text.size())).empty());
   EXPECT_FALSE(icp::ide::has_syntax_errors(*p));
+}
+
+TEST(Uri, OtherSchemesRoundTrip) {
+  for (const char* uri : {"untitled:Untitled-1", "vscode-notebook-cell:/a/b.icp#x"})
+    EXPECT_EQ(icp::lsp::uri_from_path(icp::lsp::path_from_uri(uri)), uri);
+  EXPECT_EQ(icp::lsp::path_from_uri("file:///tmp/sp%20ace%2Bx/m.icp"), "/tmp/sp ace+x/m.icp");
+  EXPECT_EQ(icp::lsp::uri_from_path("/tmp/sp ace+x/m.icp"), "file:///tmp/sp%20ace%2Bx/m.icp");
+  EXPECT_EQ(icp::lsp::uri_from_path("/tmp/a:b.icp"), "file:///tmp/a%3Ab.icp");  // a path, not a scheme
 }
 
 }  // namespace
