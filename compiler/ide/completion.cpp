@@ -10,6 +10,7 @@
 #include "ide/ast_walk.h"
 #include "ide/describe.h"
 #include "ide/resolve.h"
+#include "ide/scope.h"
 
 namespace icp::ide {
 
@@ -66,12 +67,9 @@ class Collector {
 };
 
 // Top-level declarations visible from the main file: its own and those of
-// every file it imports (modules other than the main one).
-template <typename F> void for_each_decl(const sema::Program& p, F f) {
-  for (const auto& m : p.modules)
-    if (m)
-      for (const auto& d : m->decls)
-        if (d) f(*d);
+// the files it imports directly (imports are not re-exported).
+template <typename F> void for_each_decl(const Scope& scope, F f) {
+  for (const ast::Decl* d : scope.decls()) f(*d);
 }
 
 template <typename T> const T* enclosing(const sema::Program& p, uint32_t offset, ast::DeclKind kind) {
@@ -164,6 +162,7 @@ std::vector<Completion> complete(const sema::Program& p, uint32_t offset) {
   while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
   std::string before = text.substr(line_start, start - line_start);
   Collector c(p, prefix);
+  Scope scope(p);
 
   // import "std/...
   static const std::regex import_re(R"(^\s*import\s+"([^"]*)$)");
@@ -183,8 +182,7 @@ std::vector<Completion> complete(const sema::Program& p, uint32_t offset) {
     uint32_t q = start - 1;
     while (q > 0 && ident_char(text[q - 1])) --q;
     std::string qual = text.substr(q, start - 1 - q);
-    for (size_t e = 0; e < p.model.enums.size(); ++e)
-      if (p.model.enums[e].name == qual) c.enum_members(static_cast<sema::EnumId>(e), 0);
+    c.enum_members(scope.enum_id(qual), 0);
     return c.take();
   }
 
@@ -197,7 +195,7 @@ std::vector<Completion> complete(const sema::Program& p, uint32_t offset) {
   if ((schema_decl || def_decl) && std::regex_search(before, type_pos)) {
     for (const char* t : kTypes) c.add(t, CompletionKind::Type, "built-in type", "", 1);
     for (size_t e = 0; e < p.model.enums.size(); ++e)
-      if (p.model.enums[e].decl)
+      if (p.model.enums[e].decl && scope.visible(p.model.enums[e].file))
         c.target(p.model.enums[e].name, CompletionKind::Enum,
                  Target{Target::Enum, p.model.enums[e].decl, static_cast<sema::EnumId>(e)}, 2);
     return c.take();
@@ -212,7 +210,7 @@ std::vector<Completion> complete(const sema::Program& p, uint32_t offset) {
   static const std::regex profile_ref(R"(^\s*(profile|persona)\s*$)");
   static const std::regex on_ref(R"(^\s*(profile|persona)\s+[A-Za-z_][A-Za-z0-9_]*\s+on\s*$)");
   if (test && std::regex_search(before, profile_ref)) {
-    for_each_decl(p, [&](const ast::Decl& d) {
+    for_each_decl(scope, [&](const ast::Decl& d) {
       if (const auto* pd = d.as<ast::ProfileDecl>())
         c.target(pd->name.name, CompletionKind::Profile, Target{Target::Profile, pd}, 0);
     });
@@ -220,7 +218,7 @@ std::vector<Completion> complete(const sema::Program& p, uint32_t offset) {
   }
   if (std::regex_search(before, on_ref)) {
     for (const auto& s : p.model.schemas)
-      if (s.decl) c.target(s.name, CompletionKind::Schema, Target{Target::Schema, s.decl}, 0);
+      if (s.decl && scope.visible(s.file)) c.target(s.name, CompletionKind::Schema, Target{Target::Schema, s.decl}, 0);
     return c.take();
   }
 
@@ -234,14 +232,14 @@ std::vector<Completion> complete(const sema::Program& p, uint32_t offset) {
   if (def_decl && def_decl->range.begin <= start)
     for (const auto& pa : def_decl->params) c.target(pa.name.name, CompletionKind::Let, Target{Target::Param, &pa}, 1);
 
-  for_each_decl(p, [&](const ast::Decl& d) {
+  for_each_decl(scope, [&](const ast::Decl& d) {
     if (const auto* k = d.as<ast::ConstDecl>()) c.target(k->name.name, CompletionKind::Const, Target{Target::Const, k}, 2);
     if (const auto* f = d.as<ast::DefDecl>()) c.target(f->name.name, CompletionKind::Def, Target{Target::Def, f}, 3);
   });
   for (size_t b = 0; b < builtins().size(); ++b)
     c.add(builtins()[b].name, CompletionKind::Builtin, builtins()[b].signature, builtins()[b].doc, 3);
   for (size_t e = 0; e < p.model.enums.size(); ++e)
-    if (p.model.enums[e].decl)
+    if (p.model.enums[e].decl && scope.visible(p.model.enums[e].file))
       c.target(p.model.enums[e].name, CompletionKind::Enum,
                Target{Target::Enum, p.model.enums[e].decl, static_cast<sema::EnumId>(e)}, 4);
   for (const char* k : kKeywords) c.add(k, CompletionKind::Keyword, "keyword", "", 5);

@@ -1,6 +1,7 @@
 // Completion: the names that make sense at a position (schema fields and
 // lets inside a profile, enum members where an enum is expected, consts,
 // defs, built-in functions, types, keywords, standard library modules).
+// Only the names the main file declares or imports directly are offered.
 #pragma once
 #include <string>
 #include <vector>
