@@ -113,12 +113,17 @@ int completion_kind(ide::CompletionKind k) {
     case ide::CompletionKind::Keyword: return 14;
     case ide::CompletionKind::Module: return 9;
     case ide::CompletionKind::Type: return 25;
+    case ide::CompletionKind::Rule: return 12;   // Value
+    case ide::CompletionKind::Tier: return 20;   // EnumMember: one of the profile's outcomes
+    case ide::CompletionKind::File: return 17;
+    case ide::CompletionKind::Folder: return 19;
   }
   return 1;
 }
 }  // namespace
 
-json::Value completion_json(const std::vector<ide::Completion>& items) {
+json::Value completion_json(const sema::Program& p, uint32_t cursor, const std::vector<ide::Completion>& items) {
+  const SourceFile& f = p.sources.file(p.main_file);
   json::Array arr;
   for (size_t i = 0; i < items.size(); ++i) {
     const auto& c = items[i];
@@ -128,6 +133,8 @@ json::Value completion_json(const std::vector<ide::Completion>& items) {
     if (!c.detail.empty()) o["detail"] = c.detail;
     if (!c.documentation.empty())
       o["documentation"] = json::Object{{"kind", "markdown"}, {"value", c.documentation}};
+    if (c.replace_from && *c.replace_from <= cursor)
+      o["textEdit"] = json::Object{{"range", range_json(f, f.range(*c.replace_from, cursor))}, {"newText", c.label}};
     arr.push_back(std::move(o));
   }
   return json::Object{{"isIncomplete", false}, {"items", std::move(arr)}};

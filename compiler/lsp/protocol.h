@@ -42,7 +42,8 @@ json::Value range_json(const SourceFile& f, const SourceRange& r);
 json::Value location_json(const sema::Program& p, const SourceRange& r);
 json::Value diagnostic_json(const sema::Program& p, const Diagnostic& d);
 json::Value hover_json(const sema::Program& p, const ide::HoverInfo& h);
-json::Value completion_json(const std::vector<ide::Completion>& items);
+// Items whose replace_from is set get a textEdit from there to the cursor.
+json::Value completion_json(const sema::Program& p, uint32_t cursor, const std::vector<ide::Completion>& items);
 json::Value symbol_json(const sema::Program& p, const ide::Symbol& s);
 json::Value code_action_json(const sema::Program& p, const std::string& uri, const ide::CodeAction& a);
 // LSP's relative encoding of semantic tokens (one token per line piece).

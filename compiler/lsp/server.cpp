@@ -37,6 +37,7 @@ class Server {
  public:
   Server(std::FILE* in, std::FILE* out, const ServerOptions& opts)
       : transport_(in, out),
+        stdlib_dir_(opts.stdlib_dir),
         workspace_(opts.stdlib_dir),
         worker_(std::chrono::milliseconds(opts.debounce_ms), [this](const std::string& uri) { publish(uri); }) {
     register_handlers();
@@ -189,7 +190,8 @@ class Server {
       if (!pos) return RpcError{kInvalidParams, "completion needs textDocument and position"};
       auto t = target(params);
       if (!t) return nullptr;
-      return completion_json(ide::complete(*t->a.program, main_offset(*t->a.program, *pos)));
+      uint32_t at = main_offset(*t->a.program, *pos);
+      return completion_json(*t->a.program, at, ide::complete(*t->a.program, at, stdlib_dir_));
     });
     dispatcher_.request("textDocument/documentSymbol", [this](const json::Value& params) -> Reply {
       auto t = target(params);
@@ -230,6 +232,7 @@ class Server {
   }
 
   Transport transport_;
+  std::string stdlib_dir_;
   Dispatcher dispatcher_;
   Workspace workspace_;
   std::atomic<bool> initialized_{false}, shutdown_{false}, exited_{false};
