@@ -57,6 +57,21 @@ bool parse_content_changes(const json::Value& params, std::vector<TextChange>& o
   return true;
 }
 
+bool kind_requested(const json::Value& params, std::string_view kind) {
+  const json::Object* o = params.getAsObject();
+  const json::Object* context = o ? o->getObject("context") : nullptr;
+  const json::Array* only = context ? context->getArray("only") : nullptr;
+  if (!only) return true;
+  for (const json::Value& v : *only) {
+    auto k = v.getAsString();
+    if (!k) continue;
+    std::string_view want(k->data(), k->size());
+    if (want == kind || (kind.size() > want.size() && kind.substr(0, want.size()) == want && kind[want.size()] == '.'))
+      return true;
+  }
+  return false;
+}
+
 json::Value position_json(const SourceFile& f, uint32_t offset) {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(f.text().size()));
   return json::Object{{"line", static_cast<int64_t>(f.line_col(offset).first) - 1},

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -35,6 +36,10 @@ struct Position {
 std::optional<std::string> document_uri(const json::Value& params);
 std::optional<Position> position_param(const json::Value& params, const char* key = "position");
 bool parse_content_changes(const json::Value& params, std::vector<TextChange>& out);
+// Whether a codeAction request's `context.only` (absent: every kind) asks
+// for actions of `kind`: an entry equal to it or a parent of it ("refactor"
+// for "refactor.extract").
+bool kind_requested(const json::Value& params, std::string_view kind);
 
 // --- writing results
 json::Value position_json(const SourceFile& f, uint32_t offset);

@@ -225,6 +225,7 @@ class Server {
       if (!t) return nullptr;
       const sema::Program& p = *t->a.program;
       json::Array out;
+      if (!kind_requested(params, "quickfix")) return out;  // the only kind we offer
       for (const auto& a : ide::code_actions(p, main_offset(p, *start), main_offset(p, *end)))
         out.push_back(code_action_json(p, t->uri, a));
       return out;
