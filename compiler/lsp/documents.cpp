@@ -8,15 +8,15 @@
 namespace icp::lsp {
 
 size_t offset_of_position(const std::string& text, uint32_t line, uint32_t utf16_char) {
+  // Lines end at "\n", "\r\n" or a lone "\r" (LSP 3.17).
   size_t i = 0;
   for (uint32_t l = 0; l < line; ++l) {
-    size_t nl = text.find('\n', i);
-    if (nl == std::string::npos) return text.size();
-    i = nl + 1;
+    size_t br = text.find_first_of("\r\n", i);
+    if (br == std::string::npos) return text.size();
+    i = br + (text[br] == '\r' && br + 1 < text.size() && text[br + 1] == '\n' ? 2 : 1);
   }
   uint32_t n = 0;
-  while (i < text.size() && text[i] != '\n' && n < utf16_char) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') break;
+  while (i < text.size() && text[i] != '\n' && text[i] != '\r' && n < utf16_char) {
     size_t j = i;
     uint32_t cp = decode_utf8(text, j);
     uint32_t w = cp >= 0x10000 ? 2 : 1;

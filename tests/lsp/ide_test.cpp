@@ -173,4 +173,29 @@ TEST(Uri, OtherSchemesRoundTrip) {
   EXPECT_EQ(icp::lsp::uri_from_path("/tmp/a:b.icp"), "file:///tmp/a%3Ab.icp");  // a path, not a scheme
 }
 
+TEST(Documents, LoneCarriageReturnsEndLines) {
+  // LSP 3.17: "\n", "\r\n" and "\r" all end a line.
+  std::string t = "ab\rcd\r\nef\ngh";
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 9), 2u);   // clamped before the \r
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 1, 1), 4u);
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 1, 9), 5u);   // before \r\n
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 2, 0), 7u);
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 3, 1), 11u);
+  icp::SourceFile f(0, "x.icp", t);
+  EXPECT_EQ(f.lsp_line_count(), 4u);
+  EXPECT_EQ(f.lsp_position(4).line, 1u);
+  EXPECT_EQ(f.lsp_position(4).character, 1u);
+  EXPECT_EQ(f.lsp_position(11).line, 3u);
+  EXPECT_EQ(f.offset_of_lsp(1, 1), 4u);
+  EXPECT_EQ(f.offset_of_lsp(1, 9), 5u);
+  EXPECT_EQ(f.lsp_line_span(1), (std::pair<uint32_t, uint32_t>{3, 5}));
+  // `icp check` counts \n only: the same offset is on its first line.
+  EXPECT_EQ(f.line_col(4).first, 1u);
+  // Without a lone \r, the LSP lines are the lines.
+  icp::SourceFile g(0, "y.icp", "a\r\nb\n");
+  EXPECT_EQ(g.lsp_line_count(), 3u);
+  EXPECT_EQ(g.lsp_position(3).line, 1u);
+  EXPECT_EQ(g.lsp_line_span(0), (std::pair<uint32_t, uint32_t>{0, 1}));
+}
+
 }  // namespace
