@@ -165,6 +165,23 @@ TEST(Ide, ErrorsOfImportedFilesShowAtTheirImport) {
   EXPECT_FALSE(icp::ide::has_syntax_errors(*p));
 }
 
+TEST(Ide, HoverOnAnItemKeywordDescribesTheItem) {
+  std::string text = kModel;
+  text.replace(text.find("  signal \"Typo\""), 0, "  group \"One\" {\n    signal \"In\" when large => 1\n  }\n");
+  auto p = compile(text);
+  for (const char* label : {"signal \"Large\"", "signal \"In\""}) {
+    auto on_label = icp::ide::hover(*p, offset_of(text, label, 8));
+    auto on_keyword = icp::ide::hover(*p, offset_of(text, label, 2));
+    ASSERT_TRUE(on_label && on_keyword) << label;
+    EXPECT_EQ(on_keyword->markdown, on_label->markdown);
+    EXPECT_EQ(on_keyword->range.begin, offset_of(text, label));
+    EXPECT_EQ(on_keyword->range.end, offset_of(text, label) + 6);
+  }
+  auto group = icp::ide::hover(*p, offset_of(text, "group \"One\"", 1));
+  ASSERT_TRUE(group);
+  EXPECT_NE(group->markdown.find("group \"One\" (1 item)"), std::string::npos) << group->markdown;
+}
+
 TEST(Uri, OtherSchemesRoundTrip) {
   for (const char* uri : {"untitled:Untitled-1", "vscode-notebook-cell:/a/b.icp#x"})
     EXPECT_EQ(icp::lsp::uri_from_path(icp::lsp::path_from_uri(uri)), uri);
