@@ -1,33 +1,31 @@
-// Completion (completion.h). Works on the last good tree plus the text
-// before the cursor, since the code being typed is usually broken.
+// Completion (completion.h): the context from the text before the cursor
+// (completion_context.h), the names from the last good tree and the
+// SemanticModel, limited to what the main file can see (scope.h).
 #include "ide/completion.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <regex>
 #include <set>
 
 #include "ide/ast_walk.h"
+#include "ide/completion_context.h"
+#include "ide/completion_paths.h"
 #include "ide/describe.h"
 #include "ide/resolve.h"
+#include "ide/scope.h"
 
 namespace icp::ide {
 
 namespace {
 
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+using Ctx = CompletionContext;
 
-const char* const kKeywords[] = {
-    "import", "enum", "schema", "const", "def", "profile", "persona", "test", "let", "exclude", "signal",
-    "trigger", "tier", "group", "cap", "when", "on", "within", "halflife", "from", "if", "then", "else",
-    "and", "or", "not", "in", "has", "any", "all", "matches", "is", "missing", "present", "between",
-    "true", "false", "as_of", "given", "expect", "fired", "unknown", "points", "excluded", "excluded_by",
-    "score", "confidence", "default"};
 const char* const kTypes[] = {"int", "float", "bool", "string", "date", "duration", "set<string>"};
 
 class Collector {
  public:
-  Collector(const sema::Program& p, std::string prefix) : p_(p), prefix_(std::move(prefix)) {}
+  Collector(const sema::Program& p, std::string prefix, std::optional<uint32_t> replace_from = std::nullopt)
+      : p_(p), prefix_(std::move(prefix)), replace_from_(replace_from) {}
 
   void add(std::string label, CompletionKind k, std::string detail, std::string doc, int prio) {
     if (label.compare(0, prefix_.size(), prefix_) != 0) {
@@ -38,7 +36,11 @@ class Collector {
           return;
     }
     if (!seen_.insert(label).second) return;
-    out_.push_back({std::move(label), k, std::move(detail), std::move(doc), prio});
+    out_.push_back({std::move(label), k, std::move(detail), std::move(doc), prio, replace_from_});
+  }
+  void keyword(const std::string& k, int prio = 5) { add(k, CompletionKind::Keyword, "keyword", "", prio); }
+  void keywords(std::initializer_list<const char*> ks, int prio = 5) {
+    for (const char* k : ks) keyword(k, prio);
   }
   void target(const std::string& label, CompletionKind k, const Target& t, int prio) {
     add(label, k, signature(p_, t), doc_of(t), prio);
@@ -61,191 +63,249 @@ class Collector {
  private:
   const sema::Program& p_;
   std::string prefix_;
+  std::optional<uint32_t> replace_from_;
   std::set<std::string> seen_;
   std::vector<Completion> out_;
 };
 
-// Top-level declarations visible from the main file: its own and those of
-// every file it imports (modules other than the main one).
-template <typename F> void for_each_decl(const sema::Program& p, F f) {
-  for (const auto& m : p.modules)
-    if (m)
-      for (const auto& d : m->decls)
-        if (d) f(*d);
+sema::EnumId enum_of_type(sema::Type t) {
+  return t.kind == sema::TypeKind::Enum || t.kind == sema::TypeKind::EnumSet ? t.enum_id : sema::kNoEnum;
 }
 
-template <typename T> const T* enclosing(const sema::Program& p, uint32_t offset, ast::DeclKind kind) {
-  const ast::Module* m = p.main_module();
-  if (!m) return nullptr;
-  const T* best = nullptr;
-  for (const auto& d : m->decls) {
-    if (!d || d->kind != kind) continue;
-    if (d->range.begin <= offset) best = static_cast<const T*>(d.get());
-  }
-  if (best && best->range.end < offset) {
-    // The cursor is after this declaration; only count it if nothing else starts in between.
-    for (const auto& d : m->decls)
-      if (d && d->range.begin > best->range.begin && d->range.begin <= offset) return nullptr;
-  }
-  return best;
-}
-
-void lets_in_scope(const std::vector<ast::ItemPtr>& items, uint32_t offset, Collector& c, const sema::Program& p) {
+template <typename F> void for_each_let(const std::vector<ast::ItemPtr>& items, F f) {
   for (const auto& it : items) {
     if (!it) continue;
-    if (const auto* l = it->as<ast::LetItem>(); l && l->range.end <= offset)
-      c.target(l->name.name, CompletionKind::Let, Target{Target::Let, l}, 1);
-    if (const auto* g = it->as<ast::GroupItem>(); g && g->range.begin <= offset && offset <= g->range.end)
-      lets_in_scope(g->items, offset, c, p);
+    if (const auto* l = it->as<ast::LetItem>()) f(*l);
+    if (const auto* g = it->as<ast::GroupItem>()) for_each_let(g->items, f);
   }
 }
 
-// The enum expected at the cursor, from the tree (the other operand of a
-// comparison, `in`, `between`) or from the text before the cursor.
-sema::EnumId expected_enum(const sema::Program& p, uint32_t offset, const std::string& before,
-                           const sema::SchemaInfo* schema) {
+// What the text and the tree say about the profile around the cursor.
+struct Around {
+  const ast::ProfileDecl* profile = nullptr;  // the profile written, or a test's
+  const sema::SchemaInfo* schema = nullptr;
+  const ast::DefDecl* def = nullptr;
+};
+
+template <typename T> const T* enclosing(const ast::Module& m, uint32_t offset) {
+  for (const auto& d : m.decls)
+    if (const T* t = d ? d->as<T>() : nullptr; t && t->range.begin <= offset && offset <= t->range.end) return t;
+  return nullptr;
+}
+
+Around around(const sema::Program& p, const Scope& scope, const Ctx& c) {
+  Around a;
+  const ast::Module* m = p.main_module();
+  if (!c.profile.empty()) a.profile = scope.find_profile(c.profile);
+  if (!a.profile && m && c.in_test)
+    if (const auto* t = enclosing<ast::TestDecl>(*m, c.word_start)) a.profile = scope.find_profile(t->profile.name);
+  if (!a.profile && m && c.in_profile) a.profile = enclosing<ast::ProfileDecl>(*m, c.word_start);
+  if (!c.schema.empty()) a.schema = scope.find_schema(c.schema);
+  if (!a.schema && a.profile) a.schema = schema_of_profile(p, *a.profile);
+  if (m && c.in_def) a.def = enclosing<ast::DefDecl>(*m, c.word_start);
+  return a;
+}
+
+// The type of a name in scope at the cursor (a field, let, const or param).
+sema::Type type_of_name(const sema::Program& p, const Around& a, const Ctx& c, const std::string& name) {
+  if (a.schema && c.in_profile)
+    if (int fi = a.schema->field_index(name); fi >= 0) return a.schema->fields[fi].type;
+  if (a.profile && c.in_profile) {
+    sema::Type t;
+    for_each_let(a.profile->items, [&](const ast::LetItem& l) {
+      if (l.name.name == name && l.value) t = p.model.type_of(l.value->id);
+    });
+    if (!t.is_error()) return t;
+  }
+  if (a.def)
+    for (const auto& info : p.model.defs)
+      if (info.decl == a.def)
+        for (size_t i = 0; i < a.def->params.size() && i < info.params.size(); ++i)
+          if (a.def->params[i].name.name == name) return info.params[i];
+  if (const auto* k = p.model.find_const(name)) return k->type;
+  return {};
+}
+
+// The enum expected at an operand: from the tree (the other operand of a
+// comparison, `in`, `between`, the left side of `??`), the text before the
+// cursor, a call's parameter, a def's result.
+sema::EnumId expected_enum(const sema::Program& p, const Scope& scope, const Around& a, const Ctx& c,
+                           uint32_t offset) {
   const sema::SemanticModel& m = p.model;
-  auto enum_of = [&](const ast::Expr* e) -> sema::EnumId {
-    if (!e) return sema::kNoEnum;
-    sema::Type t = m.type_of(e->id);
-    return t.kind == sema::TypeKind::Enum || t.kind == sema::TypeKind::EnumSet ? t.enum_id : sema::kNoEnum;
-  };
+  auto enum_of = [&](const ast::Expr* e) { return e ? enum_of_type(m.type_of(e->id)) : sema::kNoEnum; };
   if (const ast::Module* mod = p.main_module()) {
     NodePath path = path_at(*mod, offset);
     for (size_t i = path.size(); i-- > 0;) {
       const ast::Expr* e = path[i].expr();
       if (!e) continue;
       const ast::Expr* child = i + 1 < path.size() ? path[i + 1].expr() : nullptr;
-      if (const auto* b = e->as<ast::BinaryExpr>(); b && b->op >= ast::BinaryOp::Eq && b->op <= ast::BinaryOp::Ge) {
-        sema::EnumId r = enum_of(child == b->lhs.get() ? b->rhs.get() : b->lhs.get());
-        if (r != sema::kNoEnum) return r;
-      }
-      if (const auto* in = e->as<ast::InExpr>(); in && child != in->value.get()) {
-        sema::EnumId r = enum_of(in->value.get());
-        if (r != sema::kNoEnum) return r;
-      }
-      if (const auto* bt = e->as<ast::BetweenExpr>(); bt && child != bt->value.get()) {
-        sema::EnumId r = enum_of(bt->value.get());
-        if (r != sema::kNoEnum) return r;
-      }
+      sema::EnumId r = sema::kNoEnum;
+      if (const auto* b = e->as<ast::BinaryExpr>(); b && b->op >= ast::BinaryOp::Eq && b->op <= ast::BinaryOp::Ge)
+        r = enum_of(child == b->lhs.get() ? b->rhs.get() : b->lhs.get());
+      if (const auto* b = e->as<ast::BinaryExpr>(); b && b->op == ast::BinaryOp::Coalesce && child == b->rhs.get())
+        r = enum_of(b->lhs.get());
+      if (const auto* in = e->as<ast::InExpr>(); in && child != in->value.get()) r = enum_of(in->value.get());
+      if (const auto* bt = e->as<ast::BetweenExpr>(); bt && child != bt->value.get()) r = enum_of(bt->value.get());
+      if (r != sema::kNoEnum) return r;
     }
   }
-  // Text: `name ==`, `name in {a, `, `name between`, `name: ` (given).
-  static const std::regex cmp(R"(([A-Za-z_][A-Za-z0-9_]*)\s*(==|!=|<=|>=|<|>|\s(not\s+)?in\s*\{[^}]*|\sbetween\s+|\sbetween\s+[A-Za-z_0-9]+\s+and\s+|:)\s*$)");
+  if (!c.coalesce.empty())
+    if (sema::EnumId r = enum_of_type(type_of_name(p, a, c, c.coalesce)); r != sema::kNoEnum) return r;
+  if (!c.callee.empty() && c.arg_index >= 0)
+    if (const sema::DefInfo* d = scope.find_def(c.callee); d && static_cast<size_t>(c.arg_index) < d->params.size())
+      if (sema::EnumId r = enum_of_type(d->params[c.arg_index]); r != sema::kNoEnum) return r;
+  if (c.body_start && !c.def_result.empty())
+    if (sema::EnumId r = scope.enum_id(c.def_result); r != sema::kNoEnum) return r;
+  // Text: `name ==`, `name in {a, `, `name between`, `name between x and `.
+  const std::string& text = p.sources.file(p.main_file).text();
+  uint32_t line_start = c.word_start;
+  while (line_start > 0 && text[line_start - 1] != '\n' && text[line_start - 1] != '\r') --line_start;
+  std::string before = text.substr(line_start, c.word_start - line_start);
+  static const std::regex cmp(
+      R"(([A-Za-z_][A-Za-z0-9_]*)\s*(==|!=|<=|>=|<|>|\s(not\s+)?in\s*\{[^}]*|\sbetween\s+|\sbetween\s+[A-Za-z_0-9]+\s+and\s+)\s*$)");
   std::smatch mm;
-  if (std::regex_search(before, mm, cmp)) {
-    std::string name = mm[1];
-    if (schema) {
-      int fi = schema->field_index(name);
-      if (fi >= 0) {
-        sema::Type t = schema->fields[fi].type;
-        if (t.kind == sema::TypeKind::Enum) return t.enum_id;
-      }
-    }
-  }
+  if (std::regex_search(before, mm, cmp)) return enum_of_type(type_of_name(p, a, c, mm[1]));
   return sema::kNoEnum;
 }
 
-std::string stdlib_dir() {
-  std::string d = sema::default_stdlib_dir();
-  return d;
+void names_in_scope(const sema::Program& p, const Scope& scope, const Around& a, const Ctx& c, Collector& out) {
+  if (c.in_profile && a.schema)
+    for (const auto& f : a.schema->fields)
+      if (f.decl) out.target(f.name, CompletionKind::Field, Target{Target::Field, f.decl}, 1);
+  for (const std::string& name : c.lets) {
+    const ast::LetItem* decl = nullptr;
+    if (a.profile)
+      for_each_let(a.profile->items, [&](const ast::LetItem& l) {
+        if (!decl && l.name.name == name) decl = &l;
+      });
+    if (decl) out.target(name, CompletionKind::Let, Target{Target::Let, decl}, 1);
+    else out.add(name, CompletionKind::Let, "let " + name, "", 1);
+  }
+  for (const std::string& name : c.def_params) {
+    const ast::Param* decl = nullptr;
+    if (a.def)
+      for (const auto& pa : a.def->params)
+        if (pa.name.name == name) decl = &pa;
+    if (decl) out.target(name, CompletionKind::Let, Target{Target::Param, decl}, 1);
+    else out.add(name, CompletionKind::Let, "parameter", "", 1);
+  }
+  for (const ast::Decl* d : scope.decls()) {
+    if (const auto* k = d->as<ast::ConstDecl>()) out.target(k->name.name, CompletionKind::Const, Target{Target::Const, k}, 2);
+    if (const auto* f = d->as<ast::DefDecl>()) out.target(f->name.name, CompletionKind::Def, Target{Target::Def, f}, 3);
+  }
+  for (size_t b = 0; b < builtins().size(); ++b)
+    out.add(builtins()[b].name, CompletionKind::Builtin, builtins()[b].signature, builtins()[b].doc, 3);
+  for (size_t e = 0; e < p.model.enums.size(); ++e)
+    if (p.model.enums[e].decl && scope.visible(p.model.enums[e].file))
+      out.target(p.model.enums[e].name, CompletionKind::Enum,
+                 Target{Target::Enum, p.model.enums[e].decl, static_cast<sema::EnumId>(e)}, 4);
+}
+
+void rule_labels(const std::vector<ast::ItemPtr>& items, const std::string& expect, Collector& out) {
+  for (const auto& it : items) {
+    if (!it) continue;
+    if (const auto* g = it->as<ast::GroupItem>()) rule_labels(g->items, expect, out);
+    const ast::Label* label = nullptr;
+    if (expect == "excluded_by") {
+      if (const auto* x = it->as<ast::ExcludeItem>()) label = &x->label;
+    } else {
+      if (const auto* s = it->as<ast::SignalItem>()) label = &s->label;
+      if (const auto* t = it->as<ast::TriggerItem>()) label = &t->label;
+    }
+    if (label && !label->value.empty()) out.target(label->value, CompletionKind::Rule, Target{Target::Rule, it.get()}, 0);
+  }
 }
 
 }  // namespace
 
-std::vector<Completion> complete(const sema::Program& p, uint32_t offset) {
+std::vector<Completion> complete(const sema::Program& p, uint32_t offset, std::string_view stdlib_dir) {
   if (p.main_file >= p.sources.size()) return {};
   const std::string& text = p.sources.file(p.main_file).text();
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
-  uint32_t start = offset;
-  while (start > 0 && ident_char(text[start - 1])) --start;
-  std::string prefix = text.substr(start, offset - start);
-  uint32_t line_start = start;
-  while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
-  std::string before = text.substr(line_start, start - line_start);
-  Collector c(p, prefix);
+  Ctx c = completion_context(text, offset);
+  Scope scope(p);
+  Around a = around(p, scope, c);
+  Collector out(p, c.word);
 
-  // import "std/...
-  static const std::regex import_re(R"(^\s*import\s+"([^"]*)$)");
-  std::smatch im;
-  std::string line_to_cursor = text.substr(line_start, offset - line_start);
-  if (std::regex_search(line_to_cursor, im, import_re)) {
-    Collector mods(p, "");
-    std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(stdlib_dir()) / "std", ec))
-      if (e.path().extension() == ".icp")
-        mods.add("std/" + e.path().stem().string(), CompletionKind::Module, "standard library", "", 1);
-    return mods.take();
+  switch (c.kind) {
+    case Ctx::Nothing: break;
+    case Ctx::Declaration:
+      out.keywords({"import", "enum", "schema", "const", "def", "profile", "persona", "test"});
+      break;
+    case Ctx::ProfileItem: out.keywords({"let", "exclude", "signal", "trigger", "tier", "group"}); break;
+    case Ctx::GroupItem: out.keywords({"let", "exclude", "signal", "trigger"}); break;
+    case Ctx::TestItem: out.keywords({"profile", "persona", "as_of", "given", "expect"}); break;
+    case Ctx::Keywords:
+      for (const auto& k : c.keywords) out.keyword(k, 0);
+      break;
+    case Ctx::Operator:
+      for (const auto& k : c.keywords) out.keyword(k, 0);
+      out.keywords({"and", "or", "in", "not", "between", "has", "matches", "is", "within"});
+      break;
+    case Ctx::Operand: {
+      sema::EnumId expected = expected_enum(p, scope, a, c, offset);
+      if (expected != sema::kNoEnum) out.enum_members(expected, 0);
+      names_in_scope(p, scope, a, c, out);
+      for (const auto& k : c.keywords) out.keyword(k, 0);
+      out.keywords({"if", "not", "true", "false", "missing"});
+      if (c.in_profile || c.in_def) out.keyword("as_of");
+      if (c.in_tier) out.keywords({"score", "confidence"});
+      break;
+    }
+    case Ctx::Type:
+      for (const char* t : kTypes) out.add(t, CompletionKind::Type, "built-in type", "", 1);
+      for (size_t e = 0; e < p.model.enums.size(); ++e)
+        if (p.model.enums[e].decl && scope.visible(p.model.enums[e].file))
+          out.target(p.model.enums[e].name, CompletionKind::Enum,
+                     Target{Target::Enum, p.model.enums[e].decl, static_cast<sema::EnumId>(e)}, 2);
+      break;
+    case Ctx::ImportPath: {
+      Collector paths(p, c.string_text, c.string_start);
+      for (const ImportCandidate& ic : import_candidates(p, c.string_text, stdlib_dir))
+        paths.add(ic.label, ic.kind, ic.detail, "", ic.kind == CompletionKind::Folder ? 2 : 1);
+      return paths.take();
+    }
+    case Ctx::RuleLabel: {
+      Collector labels(p, c.string_text, c.string_start);
+      if (a.profile) rule_labels(a.profile->items, c.expect, labels);
+      return labels.take();
+    }
+    case Ctx::TierName:
+      if (a.profile)
+        for (const auto& it : a.profile->items)
+          if (const auto* t = it ? it->as<ast::TierItem>() : nullptr)
+            out.target(t->name.name, CompletionKind::Tier, Target{Target::Tier, t}, 0);
+      out.add("out", CompletionKind::Tier, "no tier's condition is true", "", 1);
+      out.add("excluded", CompletionKind::Tier, "an exclude fired", "", 1);
+      break;
+    case Ctx::GivenField:
+      if (a.schema)
+        for (const auto& f : a.schema->fields)
+          if (f.decl) out.target(f.name, CompletionKind::Field, Target{Target::Field, f.decl}, 0);
+      break;
+    case Ctx::GivenValue: {
+      int fi = a.schema ? a.schema->field_index(c.field) : -1;
+      if (fi >= 0) {
+        sema::Type t = a.schema->fields[fi].type;
+        out.enum_members(enum_of_type(t), 0);
+        if (t.kind == sema::TypeKind::Bool) out.keywords({"true", "false"}, 1);
+      }
+      out.keyword("missing");
+      break;
+    }
+    case Ctx::DefaultValue: out.enum_members(scope.enum_id(c.qualifier), 0); break;
+    case Ctx::ProfileName:
+      for (const ast::Decl* d : scope.decls())
+        if (const auto* pd = d->as<ast::ProfileDecl>())
+          out.target(pd->name.name, CompletionKind::Profile, Target{Target::Profile, pd}, 0);
+      break;
+    case Ctx::SchemaName:
+      for (const auto& s : p.model.schemas)
+        if (s.decl && scope.visible(s.file)) out.target(s.name, CompletionKind::Schema, Target{Target::Schema, s.decl}, 0);
+      break;
+    case Ctx::Member: out.enum_members(scope.enum_id(c.qualifier), 0); break;
   }
-
-  // Enum.member
-  if (start > 0 && text[start - 1] == '.') {
-    uint32_t q = start - 1;
-    while (q > 0 && ident_char(text[q - 1])) --q;
-    std::string qual = text.substr(q, start - 1 - q);
-    for (size_t e = 0; e < p.model.enums.size(); ++e)
-      if (p.model.enums[e].name == qual) c.enum_members(static_cast<sema::EnumId>(e), 0);
-    return c.take();
-  }
-
-  // Types after `name:` in a schema or def parameter list, or after `):`.
-  const auto* profile = enclosing<ast::ProfileDecl>(p, start, ast::DeclKind::Profile);
-  const auto* test = enclosing<ast::TestDecl>(p, start, ast::DeclKind::Test);
-  const auto* schema_decl = enclosing<ast::SchemaDecl>(p, start, ast::DeclKind::Schema);
-  const auto* def_decl = enclosing<ast::DefDecl>(p, start, ast::DeclKind::Def);
-  static const std::regex type_pos(R"((^\s*[A-Za-z_][A-Za-z0-9_]*\s*:|[(,]\s*[A-Za-z_][A-Za-z0-9_]*\s*:|\)\s*:|set<)\s*$)");
-  if ((schema_decl || def_decl) && std::regex_search(before, type_pos)) {
-    for (const char* t : kTypes) c.add(t, CompletionKind::Type, "built-in type", "", 1);
-    for (size_t e = 0; e < p.model.enums.size(); ++e)
-      if (p.model.enums[e].decl)
-        c.target(p.model.enums[e].name, CompletionKind::Enum,
-                 Target{Target::Enum, p.model.enums[e].decl, static_cast<sema::EnumId>(e)}, 2);
-    return c.take();
-  }
-
-  const sema::SchemaInfo* schema = nullptr;
-  if (profile) schema = schema_of_profile(p, *profile);
-  const ast::ProfileDecl* test_profile = test ? find_profile_decl(p, test->profile.name) : nullptr;
-  if (!schema && test_profile) schema = schema_of_profile(p, *test_profile);
-
-  // `profile X` in a test, `on X` in a profile header.
-  static const std::regex profile_ref(R"(^\s*(profile|persona)\s*$)");
-  static const std::regex on_ref(R"(^\s*(profile|persona)\s+[A-Za-z_][A-Za-z0-9_]*\s+on\s*$)");
-  if (test && std::regex_search(before, profile_ref)) {
-    for_each_decl(p, [&](const ast::Decl& d) {
-      if (const auto* pd = d.as<ast::ProfileDecl>())
-        c.target(pd->name.name, CompletionKind::Profile, Target{Target::Profile, pd}, 0);
-    });
-    return c.take();
-  }
-  if (std::regex_search(before, on_ref)) {
-    for (const auto& s : p.model.schemas)
-      if (s.decl) c.target(s.name, CompletionKind::Schema, Target{Target::Schema, s.decl}, 0);
-    return c.take();
-  }
-
-  sema::EnumId expected = expected_enum(p, offset, before, schema);
-  if (expected != sema::kNoEnum) c.enum_members(expected, 0);
-
-  if (schema && (profile || test))
-    for (const auto& f : schema->fields)
-      if (f.decl) c.target(f.name, CompletionKind::Field, Target{Target::Field, f.decl}, test ? 0 : 1);
-  if (profile) lets_in_scope(profile->items, start, c, p);
-  if (def_decl && def_decl->range.begin <= start)
-    for (const auto& pa : def_decl->params) c.target(pa.name.name, CompletionKind::Let, Target{Target::Param, &pa}, 1);
-
-  for_each_decl(p, [&](const ast::Decl& d) {
-    if (const auto* k = d.as<ast::ConstDecl>()) c.target(k->name.name, CompletionKind::Const, Target{Target::Const, k}, 2);
-    if (const auto* f = d.as<ast::DefDecl>()) c.target(f->name.name, CompletionKind::Def, Target{Target::Def, f}, 3);
-  });
-  for (size_t b = 0; b < builtins().size(); ++b)
-    c.add(builtins()[b].name, CompletionKind::Builtin, builtins()[b].signature, builtins()[b].doc, 3);
-  for (size_t e = 0; e < p.model.enums.size(); ++e)
-    if (p.model.enums[e].decl)
-      c.target(p.model.enums[e].name, CompletionKind::Enum,
-               Target{Target::Enum, p.model.enums[e].decl, static_cast<sema::EnumId>(e)}, 4);
-  for (const char* k : kKeywords) c.add(k, CompletionKind::Keyword, "keyword", "", 5);
-  return c.take();
+  return out.take();
 }
 
 }  // namespace icp::ide

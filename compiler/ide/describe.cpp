@@ -116,7 +116,7 @@ std::string signature(const sema::Program& p, const Target& t) {
       }
       if (const auto* g = it->as<ast::GroupItem>())
         return "group " + label_text(g->label) + (g->cap ? " cap " + print_expr(p, *g->cap) : "") + " (" +
-               std::to_string(g->items.size()) + " items)";
+               std::to_string(g->items.size()) + (g->items.size() == 1 ? " item)" : " items)");
       return "";
     }
     case Target::File: return "import " + p.sources.file(t.file).path();

@@ -1,6 +1,8 @@
 // File diagnostics and quick fixes (diagnostics.h).
 #include "ide/diagnostics.h"
 
+#include <algorithm>
+
 namespace icp::ide {
 
 std::vector<Diagnostic> file_diagnostics(const sema::Program& p, FileId file) {
@@ -8,6 +10,11 @@ std::vector<Diagnostic> file_diagnostics(const sema::Program& p, FileId file) {
   std::vector<Diagnostic> out;
   for (auto& d : p.diags.sorted())
     if (d.range.file == file || (!d.range.valid() && file == p.main_file)) out.push_back(d);
+  if (file == p.main_file) {
+    for (auto& d : imported_file_errors(p)) out.push_back(std::move(d));
+    auto at = [](const Diagnostic& d) { return d.range.valid() ? d.range.begin : UINT32_MAX; };
+    std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return at(a) < at(b); });
+  }
   return out;
 }
 

@@ -8,8 +8,15 @@
 
 namespace icp::ide {
 
-// Diagnostics located in `file` (the main file by default), sorted.
+// Diagnostics located in `file` (the main file by default), sorted. The main
+// file's include imported_file_errors().
 std::vector<Diagnostic> file_diagnostics(const sema::Program& p, FileId file = kNoFile);
+// One error per import of the main file that brings in errors (in the file
+// it names or the files that one imports): "the imported file bad.icp has 1
+// error", at the import's path, with the errors as notes at their places.
+// It has no code of its own (it is not a check; `icp check` prints the
+// errors themselves).
+std::vector<Diagnostic> imported_file_errors(const sema::Program& p);
 // Whether the main file has syntax errors (E0001/E0002): formatting refuses.
 bool has_syntax_errors(const sema::Program& p);
 

@@ -2,11 +2,33 @@
 // expression under the cursor.
 #include "ide/hover.h"
 
+#include <cstring>
+
 #include "ide/ast_walk.h"
 #include "ide/describe.h"
 #include "ide/resolve.h"
 
 namespace icp::ide {
+
+namespace {
+// The keyword a profile item starts with, and what hovering it describes
+// (the same as hovering the item's label or name).
+std::optional<HoverInfo> item_keyword(const sema::Program& p, const ast::Item& it, uint32_t offset) {
+  static const char* const kKeyword[] = {"let", "exclude", "signal", "trigger", "tier", "group"};
+  static_assert(static_cast<int>(ast::ItemKind::Let) == 0 && static_cast<int>(ast::ItemKind::Group) == 5);
+  const char* kw = kKeyword[static_cast<int>(it.kind)];
+  const SourceFile& f = p.sources.file(p.main_file);
+  uint32_t end = it.range.begin + static_cast<uint32_t>(std::strlen(kw));
+  if (offset < it.range.begin || offset > end || f.text().compare(it.range.begin, end - it.range.begin, kw) != 0)
+    return std::nullopt;
+  Target t;
+  t.node = &it;
+  t.kind = it.kind == ast::ItemKind::Let ? Target::Let : it.kind == ast::ItemKind::Tier ? Target::Tier : Target::Rule;
+  std::string md = describe(p, t);
+  if (md.empty()) return std::nullopt;
+  return HoverInfo{md, f.range(it.range.begin, end)};
+}
+}  // namespace
 
 std::optional<HoverInfo> hover(const sema::Program& p, uint32_t offset) {
   const ast::Module* m = p.main_module();
@@ -17,6 +39,9 @@ std::optional<HoverInfo> hover(const sema::Program& p, uint32_t offset) {
     if (!md.empty()) return HoverInfo{md, hit->range()};
   }
   NodePath path = path_at(*m, offset);
+  if (!path.empty())
+    if (const ast::Item* it = path.back().item())
+      if (auto h = item_keyword(p, *it, offset)) return h;
   for (size_t i = path.size(); i-- > 0;) {
     const ast::Expr* e = path[i].expr();
     if (!e) continue;

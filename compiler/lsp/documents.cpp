@@ -8,15 +8,15 @@
 namespace icp::lsp {
 
 size_t offset_of_position(const std::string& text, uint32_t line, uint32_t utf16_char) {
+  // Lines end at "\n", "\r\n" or a lone "\r" (LSP 3.17).
   size_t i = 0;
   for (uint32_t l = 0; l < line; ++l) {
-    size_t nl = text.find('\n', i);
-    if (nl == std::string::npos) return text.size();
-    i = nl + 1;
+    size_t br = text.find_first_of("\r\n", i);
+    if (br == std::string::npos) return text.size();
+    i = br + (text[br] == '\r' && br + 1 < text.size() && text[br + 1] == '\n' ? 2 : 1);
   }
   uint32_t n = 0;
-  while (i < text.size() && text[i] != '\n' && n < utf16_char) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') break;
+  while (i < text.size() && text[i] != '\n' && text[i] != '\r' && n < utf16_char) {
     size_t j = i;
     uint32_t cp = decode_utf8(text, j);
     uint32_t w = cp >= 0x10000 ? 2 : 1;
@@ -69,6 +69,19 @@ std::vector<std::pair<std::string, std::string>> DocumentStore::all_texts() cons
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [uri, d] : docs_) out.emplace_back(uri, d.text);
   return out;
+}
+
+std::vector<std::string> DocumentStore::uris() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<std::string> out;
+  for (const auto& [uri, d] : docs_) out.push_back(uri);
+  return out;
+}
+
+bool DocumentStore::has_text(const std::string& uri, std::string_view text) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = docs_.find(uri);
+  return it != docs_.end() && it->second.text == text;
 }
 
 }  // namespace icp::lsp

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace icp::lsp {
@@ -30,6 +31,9 @@ class DocumentStore {
   void close(const std::string& uri);
   std::optional<Document> get(const std::string& uri) const;
   std::vector<std::pair<std::string, std::string>> all_texts() const;  // (uri, text)
+  std::vector<std::string> uris() const;
+  // Whether `uri` is open with exactly this text.
+  bool has_text(const std::string& uri, std::string_view text) const;
 
  private:
   mutable std::mutex mu_;

@@ -57,10 +57,25 @@ bool parse_content_changes(const json::Value& params, std::vector<TextChange>& o
   return true;
 }
 
+bool kind_requested(const json::Value& params, std::string_view kind) {
+  const json::Object* o = params.getAsObject();
+  const json::Object* context = o ? o->getObject("context") : nullptr;
+  const json::Array* only = context ? context->getArray("only") : nullptr;
+  if (!only) return true;
+  for (const json::Value& v : *only) {
+    auto k = v.getAsString();
+    if (!k) continue;
+    std::string_view want(k->data(), k->size());
+    if (want == kind || (kind.size() > want.size() && kind.substr(0, want.size()) == want && kind[want.size()] == '.'))
+      return true;
+  }
+  return false;
+}
+
 json::Value position_json(const SourceFile& f, uint32_t offset) {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(f.text().size()));
-  return json::Object{{"line", static_cast<int64_t>(f.line_col(offset).first) - 1},
-                      {"character", static_cast<int64_t>(f.utf16_col(offset))}};
+  SourceFile::LspPosition pos = f.lsp_position(offset);
+  return json::Object{{"line", static_cast<int64_t>(pos.line)}, {"character", static_cast<int64_t>(pos.character)}};
 }
 
 json::Value range_json(const SourceFile& f, const SourceRange& r) {
@@ -85,9 +100,9 @@ json::Value diagnostic_json(const sema::Program& p, const Diagnostic& d) {
   }
   json::Object o{{"range", range_json(f, d.range)},
                  {"severity", d.severity == Severity::Error ? 1 : 2},
-                 {"code", d.code},
                  {"source", "icp"},
                  {"message", message}};
+  if (!d.code.empty()) o["code"] = d.code;  // a summary of other diagnostics has none
   if (!related.empty()) o["relatedInformation"] = std::move(related);
   return o;
 }
@@ -113,12 +128,17 @@ int completion_kind(ide::CompletionKind k) {
     case ide::CompletionKind::Keyword: return 14;
     case ide::CompletionKind::Module: return 9;
     case ide::CompletionKind::Type: return 25;
+    case ide::CompletionKind::Rule: return 12;   // Value
+    case ide::CompletionKind::Tier: return 20;   // EnumMember: one of the profile's outcomes
+    case ide::CompletionKind::File: return 17;
+    case ide::CompletionKind::Folder: return 19;
   }
   return 1;
 }
 }  // namespace
 
-json::Value completion_json(const std::vector<ide::Completion>& items) {
+json::Value completion_json(const sema::Program& p, uint32_t cursor, const std::vector<ide::Completion>& items) {
+  const SourceFile& f = p.sources.file(p.main_file);
   json::Array arr;
   for (size_t i = 0; i < items.size(); ++i) {
     const auto& c = items[i];
@@ -128,6 +148,8 @@ json::Value completion_json(const std::vector<ide::Completion>& items) {
     if (!c.detail.empty()) o["detail"] = c.detail;
     if (!c.documentation.empty())
       o["documentation"] = json::Object{{"kind", "markdown"}, {"value", c.documentation}};
+    if (c.replace_from && *c.replace_from <= cursor)
+      o["textEdit"] = json::Object{{"range", range_json(f, f.range(*c.replace_from, cursor))}, {"newText", c.label}};
     arr.push_back(std::move(o));
   }
   return json::Object{{"isIncomplete", false}, {"items", std::move(arr)}};
@@ -171,15 +193,13 @@ json::Value semantic_tokens_json(const sema::Program& p, const std::vector<ide::
   json::Array data;
   uint32_t prev_line = 0, prev_char = 0;
   for (const auto& t : tokens) {
-    uint32_t first = f.line_col(t.range.begin).first, last = f.line_col(t.range.end).first;
-    for (uint32_t line = first; line <= last; ++line) {
-      uint32_t line_start = f.offset_of(line, 1);
-      uint32_t line_end = line_start + static_cast<uint32_t>(f.line_text(line).size());
-      uint32_t b = line == first ? t.range.begin : line_start;
-      uint32_t e = line == last ? std::min(t.range.end, line_end) : line_end;
+    uint32_t first = f.lsp_position(t.range.begin).line, last = f.lsp_position(t.range.end).line;
+    for (uint32_t l0 = first; l0 <= last; ++l0) {
+      auto [line_start, line_end] = f.lsp_line_span(l0);
+      uint32_t b = l0 == first ? t.range.begin : line_start;
+      uint32_t e = l0 == last ? std::min(t.range.end, line_end) : line_end;
       if (e <= b) continue;
-      uint32_t ch = f.utf16_col(b), len = f.utf16_col(e) - ch;
-      uint32_t l0 = line - 1;
+      uint32_t ch = f.lsp_position(b).character, len = f.lsp_position(e).character - ch;
       data.push_back(static_cast<int64_t>(l0 - prev_line));
       data.push_back(static_cast<int64_t>(l0 == prev_line ? ch - prev_char : ch));
       data.push_back(static_cast<int64_t>(len));
@@ -194,7 +214,7 @@ json::Value semantic_tokens_json(const sema::Program& p, const std::vector<ide::
 
 uint32_t main_offset(const sema::Program& p, Position pos) {
   const SourceFile& f = p.sources.file(p.main_file);
-  return f.offset_of_utf16(pos.line, pos.character);
+  return f.offset_of_lsp(pos.line, pos.character);
 }
 
 }  // namespace icp::lsp

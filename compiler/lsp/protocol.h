@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -35,6 +36,10 @@ struct Position {
 std::optional<std::string> document_uri(const json::Value& params);
 std::optional<Position> position_param(const json::Value& params, const char* key = "position");
 bool parse_content_changes(const json::Value& params, std::vector<TextChange>& out);
+// Whether a codeAction request's `context.only` (absent: every kind) asks
+// for actions of `kind`: an entry equal to it or a parent of it ("refactor"
+// for "refactor.extract").
+bool kind_requested(const json::Value& params, std::string_view kind);
 
 // --- writing results
 json::Value position_json(const SourceFile& f, uint32_t offset);
@@ -42,7 +47,8 @@ json::Value range_json(const SourceFile& f, const SourceRange& r);
 json::Value location_json(const sema::Program& p, const SourceRange& r);
 json::Value diagnostic_json(const sema::Program& p, const Diagnostic& d);
 json::Value hover_json(const sema::Program& p, const ide::HoverInfo& h);
-json::Value completion_json(const std::vector<ide::Completion>& items);
+// Items whose replace_from is set get a textEdit from there to the cursor.
+json::Value completion_json(const sema::Program& p, uint32_t cursor, const std::vector<ide::Completion>& items);
 json::Value symbol_json(const sema::Program& p, const ide::Symbol& s);
 json::Value code_action_json(const sema::Program& p, const std::string& uri, const ide::CodeAction& a);
 // LSP's relative encoding of semantic tokens (one token per line piece).

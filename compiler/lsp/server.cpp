@@ -37,6 +37,7 @@ class Server {
  public:
   Server(std::FILE* in, std::FILE* out, const ServerOptions& opts)
       : transport_(in, out),
+        stdlib_dir_(opts.stdlib_dir),
         workspace_(opts.stdlib_dir),
         worker_(std::chrono::milliseconds(opts.debounce_ms), [this](const std::string& uri) { publish(uri); }) {
     register_handlers();
@@ -69,6 +70,11 @@ class Server {
     for (const auto& d : ide::file_diagnostics(*a.program)) diags.push_back(diagnostic_json(*a.program, d));
     notify("textDocument/publishDiagnostics",
            json::Object{{"uri", uri}, {"version", a.version}, {"diagnostics", std::move(diags)}});
+  }
+
+  // Open documents whose analysis depends on a file that changed.
+  void recheck(const std::vector<std::string>& uris) {
+    for (const auto& u : uris) worker_.schedule(u);
   }
 
   // The analysis of the document named in `params`, or an error reply.
@@ -125,6 +131,7 @@ class Server {
       if (!uri || !text) return;
       workspace_.documents().open(uri->str(), text->str(), td->getInteger("version").value_or(0));
       worker_.schedule(uri->str(), /*immediate=*/true);
+      recheck(workspace_.dependents(uri->str()));
     });
     dispatcher_.notification("textDocument/didChange", [this](const json::Value& params) {
       auto uri = document_uri(params);
@@ -133,17 +140,31 @@ class Server {
       int64_t version = 0;
       if (const json::Object* td = params.getAsObject()->getObject("textDocument"))
         version = td->getInteger("version").value_or(0);
-      if (workspace_.documents().change(*uri, changes, version)) worker_.schedule(*uri);
+      if (!workspace_.documents().change(*uri, changes, version)) return;
+      worker_.schedule(*uri);
+      recheck(workspace_.dependents(*uri));
     });
     dispatcher_.notification("textDocument/didClose", [this](const json::Value& params) {
       auto uri = document_uri(params);
       if (!uri) return;
       worker_.cancel(*uri);
+      std::vector<std::string> dependents = workspace_.dependents(*uri);  // now read from disk
       workspace_.documents().close(*uri);
       workspace_.forget(*uri);
       notify("textDocument/publishDiagnostics", json::Object{{"uri", *uri}, {"diagnostics", json::Array{}}});
+      recheck(dependents);
     });
     dispatcher_.notification("textDocument/didSave", [](const json::Value&) {});
+    // Files that open documents import may change on disk (VS Code sends these
+    // for **/*.icp, see editors/vscode/src/extension.ts).
+    dispatcher_.notification("workspace/didChangeWatchedFiles", [this](const json::Value& params) {
+      const json::Object* o = params.getAsObject();
+      const json::Array* changes = o ? o->getArray("changes") : nullptr;
+      if (!changes) return;
+      for (const json::Value& c : *changes)
+        if (const json::Object* co = c.getAsObject())
+          if (auto uri = co->getString("uri")) recheck(workspace_.file_changed_on_disk(uri->str()));
+    });
 
     dispatcher_.request("textDocument/hover", [this](const json::Value& params) -> Reply {
       auto pos = position_param(params);
@@ -169,7 +190,8 @@ class Server {
       if (!pos) return RpcError{kInvalidParams, "completion needs textDocument and position"};
       auto t = target(params);
       if (!t) return nullptr;
-      return completion_json(ide::complete(*t->a.program, main_offset(*t->a.program, *pos)));
+      uint32_t at = main_offset(*t->a.program, *pos);
+      return completion_json(*t->a.program, at, ide::complete(*t->a.program, at, stdlib_dir_));
     });
     dispatcher_.request("textDocument/documentSymbol", [this](const json::Value& params) -> Reply {
       auto t = target(params);
@@ -203,6 +225,7 @@ class Server {
       if (!t) return nullptr;
       const sema::Program& p = *t->a.program;
       json::Array out;
+      if (!kind_requested(params, "quickfix")) return out;  // the only kind we offer
       for (const auto& a : ide::code_actions(p, main_offset(p, *start), main_offset(p, *end)))
         out.push_back(code_action_json(p, t->uri, a));
       return out;
@@ -210,6 +233,7 @@ class Server {
   }
 
   Transport transport_;
+  std::string stdlib_dir_;
   Dispatcher dispatcher_;
   Workspace workspace_;
   std::atomic<bool> initialized_{false}, shutdown_{false}, exited_{false};

@@ -20,6 +20,19 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
 }
+
+// Where a `Content-Length:` header starts in `line` (any case), or npos. It
+// is not at 0 when leftover bytes of a body run into the next header.
+size_t content_length_at(const std::string& line) {
+  static constexpr std::string_view kName = "content-length";
+  std::string l = lower(line);
+  for (size_t at = l.find(kName); at != std::string::npos; at = l.find(kName, at + 1)) {
+    size_t k = at + kName.size();
+    while (k < l.size() && (l[k] == ' ' || l[k] == '\t')) ++k;
+    if (k < l.size() && l[k] == ':') return at;
+  }
+  return std::string::npos;
+}
 }  // namespace
 
 bool Transport::read_line(std::string& line) {
@@ -30,7 +43,9 @@ bool Transport::read_line(std::string& line) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       return true;
     }
-    if (line.size() < kMaxHeaderLine) line += static_cast<char>(c);
+    line += static_cast<char>(c);
+    // A runaway line keeps its end, where a header may follow leftover bytes.
+    if (line.size() >= 2 * kMaxHeaderLine) line.erase(0, kMaxHeaderLine);
   }
   return !line.empty();
 }
@@ -43,6 +58,18 @@ Transport::Status Transport::read(std::string& body, std::string& error) {
   // Header lines until an empty line.
   while (true) {
     if (!read_line(line)) return Status::Eof;
+    size_t at = content_length_at(line);
+    if (resync_) {
+      if (at == std::string::npos) continue;  // the body of a block we could not frame
+      resync_ = false;
+    }
+    if (at != std::string::npos && at > 0) {
+      // Bytes a too small Content-Length left unread, then the next header:
+      // the header block starts here.
+      line.erase(0, at);
+      length = -1;
+      any_header = bad = false;
+    }
     if (line.empty()) {
       if (!any_header) continue;  // stray blank lines between messages
       break;
@@ -70,6 +97,7 @@ Transport::Status Transport::read(std::string& body, std::string& error) {
   }
   if (length < 0) {
     if (!bad) error = "missing Content-Length header";
+    resync_ = true;  // its body (if any) is skipped up to the next Content-Length
     return Status::Malformed;
   }
   body.resize(static_cast<size_t>(length));

@@ -1,6 +1,9 @@
 // LSP base protocol framing: `Content-Length: N\r\n\r\n` + N bytes of JSON,
 // over FILE streams. Reading tolerates bad headers (the header block is
-// skipped and reported); writing is thread-safe and flushes each message.
+// skipped and reported) and resynchronises on the next `Content-Length:`
+// header: the body of a block without a usable length, and whatever a too
+// small Content-Length left unread, are skipped up to it. Writing is
+// thread-safe and flushes each message.
 #pragma once
 #include <cstdio>
 #include <mutex>
@@ -22,6 +25,7 @@ class Transport {
  private:
   bool read_line(std::string& line);  // false at EOF
   std::FILE* in_;
+  bool resync_ = false;  // after a Malformed block: skip to a Content-Length line
   std::FILE* out_;
   std::mutex write_mu_;
 };

@@ -34,7 +34,18 @@ std::string path_from_uri(std::string_view uri) {
   return out;
 }
 
+bool has_uri_scheme(std::string_view s) {
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon < 2 || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (size_t i = 1; i < colon; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
 std::string uri_from_path(const std::string& path) {
+  if (!path.empty() && path[0] != '/' && has_uri_scheme(path)) return path;
   std::error_code ec;
   std::filesystem::path p = std::filesystem::absolute(path, ec);
   std::string abs = (ec ? std::filesystem::path(path) : p).lexically_normal().string();

@@ -61,7 +61,7 @@ size_t count_code_points(std::string_view s) {
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
     : id_(id), path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  bool ascii = true;
+  bool ascii = true, lone_cr = false;
   for (uint32_t i = 0; i < text_.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text_[i]);
     if (c >= 0x80) ascii = false;
@@ -69,9 +69,17 @@ SourceFile::SourceFile(FileId id, std::string path, std::string text)
       line_ascii_.push_back(ascii);
       ascii = true;
       line_starts_.push_back(i + 1);
+    } else if (c == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')) {
+      lone_cr = true;
     }
   }
   line_ascii_.push_back(ascii);
+  if (lone_cr) {
+    lsp_line_starts_.push_back(0);
+    for (uint32_t i = 0; i < text_.size(); ++i)
+      if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')))
+        lsp_line_starts_.push_back(i + 1);
+  }
 }
 
 std::pair<uint32_t, uint32_t> SourceFile::line_col(uint32_t offset) const {
@@ -133,6 +141,50 @@ uint32_t SourceFile::offset_of_utf16(uint32_t line0, uint32_t utf16_col0) const 
     i = j;
   }
   return line_starts_[line0] + static_cast<uint32_t>(i);
+}
+
+uint32_t SourceFile::lsp_line_count() const {
+  return static_cast<uint32_t>(lsp_line_starts_.empty() ? line_starts_.size() : lsp_line_starts_.size());
+}
+
+std::pair<uint32_t, uint32_t> SourceFile::lsp_line_span(uint32_t line0) const {
+  const std::vector<uint32_t>& starts = lsp_line_starts_.empty() ? line_starts_ : lsp_line_starts_;
+  uint32_t size = static_cast<uint32_t>(text_.size());
+  if (line0 >= starts.size()) return {size, size};
+  uint32_t b = starts[line0];
+  uint32_t e = line0 + 1 < starts.size() ? starts[line0 + 1] : size;
+  if (e > b && text_[e - 1] == '\n') --e;
+  if (e > b && text_[e - 1] == '\r') --e;
+  return {b, e};
+}
+
+SourceFile::LspPosition SourceFile::lsp_position(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  bool own = !lsp_line_starts_.empty();
+  const std::vector<uint32_t>& starts = own ? lsp_line_starts_ : line_starts_;
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  uint32_t line0 = static_cast<uint32_t>(it - starts.begin()) - 1;
+  if (!own && line_ascii_[line0]) return {line0, offset - starts[line0]};  // the common case
+  std::string_view seg(text_.data() + starts[line0], offset - starts[line0]);
+  uint32_t n = 0;
+  for (size_t i = 0; i < seg.size();) n += decode_utf8(seg, i) >= 0x10000 ? 2 : 1;
+  return {line0, n};
+}
+
+uint32_t SourceFile::offset_of_lsp(uint32_t line0, uint32_t utf16_col0) const {
+  if (lsp_line_starts_.empty()) return offset_of_utf16(line0, utf16_col0);
+  if (line0 >= lsp_line_starts_.size()) return static_cast<uint32_t>(text_.size());
+  auto [b, e] = lsp_line_span(line0);
+  std::string_view lt(text_.data() + b, e - b);
+  size_t i = 0;
+  uint32_t n = 0;
+  while (i < lt.size() && n < utf16_col0) {
+    size_t j = i;
+    n += decode_utf8(lt, j) >= 0x10000 ? 2 : 1;
+    if (n > utf16_col0) break;  // inside a surrogate pair: stay before it
+    i = j;
+  }
+  return b + static_cast<uint32_t>(i);
 }
 
 FileId SourceManager::add(std::string path, std::string text) {

@@ -50,12 +50,27 @@ class SourceFile {
   uint32_t utf16_col(uint32_t offset) const;
   uint32_t offset_of_utf16(uint32_t line0, uint32_t utf16_col0) const;
 
+  // Positions as LSP 3.17 counts them: 0-based lines ended by "\n", "\r\n"
+  // or a lone "\r", and UTF-16 columns. These are the lines above unless the
+  // text has a lone "\r", which line_col() (and so `icp check`) does not
+  // count as a line break.
+  struct LspPosition {
+    uint32_t line = 0, character = 0;
+  };
+  LspPosition lsp_position(uint32_t offset) const;
+  // The byte offset of an LSP position (clamped to the text and the line).
+  uint32_t offset_of_lsp(uint32_t line0, uint32_t utf16_col0) const;
+  uint32_t lsp_line_count() const;
+  // The bytes [begin, end) of a 0-based LSP line, without its line break.
+  std::pair<uint32_t, uint32_t> lsp_line_span(uint32_t line0) const;
+
  private:
   FileId id_;
   std::string path_;
   std::string text_;
   std::vector<uint32_t> line_starts_;
   std::vector<bool> line_ascii_;  // per line: only ASCII bytes (columns = bytes)
+  std::vector<uint32_t> lsp_line_starts_;  // only when the text has a lone '\r'
 };
 
 // Owns every file a compilation has read. Files are never removed, so

@@ -9,6 +9,7 @@
 #include "ide/hover.h"
 #include "ide/symbols.h"
 #include "lsp/documents.h"
+#include "lsp/uri.h"
 #include "sema/program.h"
 
 namespace {
@@ -138,6 +139,80 @@ TEST(Documents, Utf16PositionsAndIncrementalChanges) {
   EXPECT_EQ(s, "//\n");
   icp::lsp::apply_change(s, TextChange{false, 0, 0, 0, 0, "all new"});
   EXPECT_EQ(s, "all new");
+}
+
+TEST(Ide, ErrorsOfImportedFilesShowAtTheirImport) {
+  icp::sema::CompileOptions opts;
+  opts.stdlib_dir = ICP_TEST_STDLIB_DIR;
+  opts.overlays = {{"/tmp/ide_test/bad.icp", "const Q = \nconst R = 1 +\n"},
+                   {"/tmp/ide_test/good.icp", "const G = 1\n"},
+                   {"/tmp/ide_test/middle.icp", "import \"./bad.icp\"\nconst M = 1\n"}};
+  std::string text = "import \"./bad.icp\"\nimport \"./good.icp\"\nimport \"./middle.icp\"\nconst Z = G + M\n";
+  auto p = icp::sema::compile_source(text, "/tmp/ide_test/main.icp", opts);
+  auto diags = icp::ide::file_diagnostics(*p);
+  ASSERT_EQ(diags.size(), 2u);  // one per import that brings errors, none for good.icp
+  EXPECT_EQ(diags[0].message, "the imported file bad.icp has 2 errors");
+  EXPECT_EQ(diags[0].severity, icp::Severity::Error);
+  EXPECT_EQ(diags[0].code, "");
+  EXPECT_EQ(diags[0].range.begin, offset_of(text, "\"./bad.icp\""));
+  ASSERT_EQ(diags[0].notes.size(), 2u);
+  EXPECT_EQ(p->sources.file(diags[0].notes[0].range.file).path(), "/tmp/ide_test/bad.icp");
+  EXPECT_NE(diags[0].notes[0].message.find("E0001"), std::string::npos) << diags[0].notes[0].message;
+  EXPECT_EQ(diags[1].message, "the imported file middle.icp has 2 errors, counting the files it imports");
+  EXPECT_EQ(diags[1].range.begin, offset_of(text, "\"./middle.icp\""));
+  // The quick fixes and the syntax check of the main file are not affected.
+  EXPECT_TRUE(icp::ide::code_actions(*p, 0, static_cast<uint32_t>(text.size())).empty());
+  EXPECT_FALSE(icp::ide::has_syntax_errors(*p));
+}
+
+TEST(Ide, HoverOnAnItemKeywordDescribesTheItem) {
+  std::string text = kModel;
+  text.replace(text.find("  signal \"Typo\""), 0, "  group \"One\" {\n    signal \"In\" when large => 1\n  }\n");
+  auto p = compile(text);
+  for (const char* label : {"signal \"Large\"", "signal \"In\""}) {
+    auto on_label = icp::ide::hover(*p, offset_of(text, label, 8));
+    auto on_keyword = icp::ide::hover(*p, offset_of(text, label, 2));
+    ASSERT_TRUE(on_label && on_keyword) << label;
+    EXPECT_EQ(on_keyword->markdown, on_label->markdown);
+    EXPECT_EQ(on_keyword->range.begin, offset_of(text, label));
+    EXPECT_EQ(on_keyword->range.end, offset_of(text, label) + 6);
+  }
+  auto group = icp::ide::hover(*p, offset_of(text, "group \"One\"", 1));
+  ASSERT_TRUE(group);
+  EXPECT_NE(group->markdown.find("group \"One\" (1 item)"), std::string::npos) << group->markdown;
+}
+
+TEST(Uri, OtherSchemesRoundTrip) {
+  for (const char* uri : {"untitled:Untitled-1", "vscode-notebook-cell:/a/b.icp#x"})
+    EXPECT_EQ(icp::lsp::uri_from_path(icp::lsp::path_from_uri(uri)), uri);
+  EXPECT_EQ(icp::lsp::path_from_uri("file:///tmp/sp%20ace%2Bx/m.icp"), "/tmp/sp ace+x/m.icp");
+  EXPECT_EQ(icp::lsp::uri_from_path("/tmp/sp ace+x/m.icp"), "file:///tmp/sp%20ace%2Bx/m.icp");
+  EXPECT_EQ(icp::lsp::uri_from_path("/tmp/a:b.icp"), "file:///tmp/a%3Ab.icp");  // a path, not a scheme
+}
+
+TEST(Documents, LoneCarriageReturnsEndLines) {
+  // LSP 3.17: "\n", "\r\n" and "\r" all end a line.
+  std::string t = "ab\rcd\r\nef\ngh";
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 9), 2u);   // clamped before the \r
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 1, 1), 4u);
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 1, 9), 5u);   // before \r\n
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 2, 0), 7u);
+  EXPECT_EQ(icp::lsp::offset_of_position(t, 3, 1), 11u);
+  icp::SourceFile f(0, "x.icp", t);
+  EXPECT_EQ(f.lsp_line_count(), 4u);
+  EXPECT_EQ(f.lsp_position(4).line, 1u);
+  EXPECT_EQ(f.lsp_position(4).character, 1u);
+  EXPECT_EQ(f.lsp_position(11).line, 3u);
+  EXPECT_EQ(f.offset_of_lsp(1, 1), 4u);
+  EXPECT_EQ(f.offset_of_lsp(1, 9), 5u);
+  EXPECT_EQ(f.lsp_line_span(1), (std::pair<uint32_t, uint32_t>{3, 5}));
+  // `icp check` counts \n only: the same offset is on its first line.
+  EXPECT_EQ(f.line_col(4).first, 1u);
+  // Without a lone \r, the LSP lines are the lines.
+  icp::SourceFile g(0, "y.icp", "a\r\nb\n");
+  EXPECT_EQ(g.lsp_line_count(), 3u);
+  EXPECT_EQ(g.lsp_position(3).line, 1u);
+  EXPECT_EQ(g.lsp_line_span(0), (std::pair<uint32_t, uint32_t>{0, 1}));
 }
 
 }  // namespace

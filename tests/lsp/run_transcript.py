@@ -12,6 +12,9 @@ are comments):
   {"expect_none": {...}, "within": 0.3}
                             no such message arrives within that many seconds
   {"open": "name.icp"}      didOpen of tests/lsp/files/name.icp (version 1)
+  {"write": "name.icp", "text": "..."}
+                            writes a file into a scratch folder made for this
+                            transcript (for imports the server reads from disk)
   {"exit_code": 0}          the server's exit status once stdin is closed
 
 Subset rules: an object matches if every expected key matches; a list
@@ -19,7 +22,8 @@ matches if every expected element matches a distinct actual element (an
 empty expected list matches only an empty list); "$any" matches anything
 present and "$absent" requires the key to be missing; "$endswith:x" and
 "$contains:x" match strings; {"$exact": v} requires equality. Strings "${FILES}"
-and "${FILES_URI}" expand to the files folder as a path and as a URI.
+and "${FILES_URI}" expand to the files folder as a path and as a URI,
+"${TMP}" and "${TMP_URI}" to the scratch folder.
 
 usage: run_transcript.py --icp build/icp [--stdlib DIR] FILE.jsonl...
 """
@@ -27,8 +31,10 @@ import argparse
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -36,11 +42,14 @@ import urllib.parse
 HERE = os.path.dirname(os.path.abspath(__file__))
 FILES = os.path.join(HERE, "files")
 FILES_URI = "file://" + urllib.parse.quote(FILES)
+TMP = ""  # the scratch folder of the transcript being run
 
 
 def expand(v):
     if isinstance(v, str):
-        return v.replace("${FILES_URI}", FILES_URI).replace("${FILES}", FILES)
+        tmp_uri = "file://" + urllib.parse.quote(TMP)
+        return (v.replace("${FILES_URI}", FILES_URI).replace("${FILES}", FILES)
+                 .replace("${TMP_URI}", tmp_uri).replace("${TMP}", TMP))
     if isinstance(v, list):
         return [expand(x) for x in v]
     if isinstance(v, dict):
@@ -155,6 +164,9 @@ def run(path, icp, stdlib, timeout):
             server.send(step["send"])
         elif "send_raw" in step:
             server.send_raw(step["send_raw"].encode())
+        elif "write" in step:
+            with open(os.path.join(TMP, step["write"]), "w", encoding="utf-8", newline="") as out:
+                out.write(step["text"])
         elif "open" in step:
             name = step["open"]
             with open(os.path.join(FILES, name), encoding="utf-8") as src:
@@ -211,8 +223,13 @@ def main():
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
     bad = 0
+    global TMP
     for path in args.files:
-        failures = run(path, args.icp, args.stdlib, args.timeout)
+        TMP = tempfile.mkdtemp(prefix="icp-transcript-")
+        try:
+            failures = run(path, args.icp, args.stdlib, args.timeout)
+        finally:
+            shutil.rmtree(TMP, ignore_errors=True)
         name = os.path.basename(path)
         if failures:
             bad += 1
