@@ -10,7 +10,7 @@ namespace icp::ide {
 
 // Diagnostics located in `file` (the main file by default), sorted.
 std::vector<Diagnostic> file_diagnostics(const sema::Program& p, FileId file = kNoFile);
-// Whether the main file has syntax errors (E0001/E0002): formatting refuses.
+// Whether the main file has syntax errors (E0001-E0003): formatting refuses.
 bool has_syntax_errors(const sema::Program& p);
 
 struct TextEdit {
