@@ -64,7 +64,9 @@ triggerItem
   : K_TRIGGER stringLit K_ON on=operand K_WITHIN window=operand (K_WHEN cond=expr)?
     ARROW points=expr (K_HALFLIFE halflife=operand)?
   ;
-tierItem    : K_TIER IDENT K_WHEN expr ;
+// `excluded` (a keyword) parses as a tier name so that the checker can say
+// why it is not one (E0103, as for `out`).
+tierItem    : K_TIER tierName K_WHEN expr ;
 groupItem   : K_GROUP stringLit (K_CAP operand)? LBRACE groupMember* RBRACE ;
 // A group holds no tier and no group: a `tier` in a group most likely means
 // the group's `}` is missing, which is then reported (once) as such.

@@ -556,7 +556,7 @@ template <typename Ctx>
 ItemPtr Builder::item(Ctx* c, bool in_group) {
   if (!c) return nullptr;
   ParserRuleContext* inner = sub(c);
-  const bool broken = inner && inner->getRuleIndex() != P::RuleGroupItem && has_parse_errors(cx_, inner);
+  bool broken = inner && inner->getRuleIndex() != P::RuleGroupItem && has_parse_errors(cx_, inner);
   ItemPtr out;
   if (auto* x = c->letItem()) {
     auto n = make<LetItem>(range(x));
@@ -586,7 +586,9 @@ ItemPtr Builder::item(Ctx* c, bool in_group) {
     out = std::move(n);
   } else if (auto* x = tier_of(c)) {
     auto n = make<TierItem>(range(x));
-    n->name = ident(tok(x, P::IDENT), x);
+    n->name = ident(x->tierName() ? first_tok(x->tierName()) : nullptr, x);
+    // (A name the parser had to conjure leaves no error node in tierName.)
+    broken = broken || n->name.empty();
     n->cond = value_expr(x->expr(), x);
     if (in_group) {
       cx_.report(DiagKind::SyntaxError, range(x->getStart()),

@@ -158,12 +158,17 @@ std::string expr_role(ParserRuleContext* ctx) {
   }
 }
 
-// Extra words for the one token expected, e.g. "`=>` and the points of the signal".
-std::string one_token_phrase(size_t tok, ParserRuleContext* ctx) {
-  // Inside a helper rule, name what the enclosing rule wanted.
+// Inside a helper rule, what the enclosing rule wanted is the news.
+ParserRuleContext* skip_helpers(ParserRuleContext* ctx) {
   while (ctx && (ctx->getRuleIndex() == P::RuleStringLit || ctx->getRuleIndex() == P::RuleTypeName ||
                  ctx->getRuleIndex() == P::RuleTierName || ctx->getRuleIndex() == P::RuleCmpOp))
     ctx = parent_of(ctx);
+  return ctx;
+}
+
+// Extra words for the one token expected, e.g. "`=>` and the points of the signal".
+std::string one_token_phrase(size_t tok, ParserRuleContext* ctx) {
+  ctx = skip_helpers(ctx);
   size_t rule = ctx ? ctx->getRuleIndex() : static_cast<size_t>(-1);
   std::string t = describe_token_kind(tok, *g_vocab);
   switch (tok) {
@@ -414,6 +419,11 @@ std::string ErrorStrategy::expected_phrase(Parser* p, const IntervalSet& expecte
   remove_all(rest, kOperators);
   if (!rest.empty() || !groups.empty()) toks = rest;
   if (groups.empty() && toks.size() == 1) return one_token_phrase(toks[0], ctx);
+  // A tier's name may be `excluded` only to be told that it cannot.
+  ParserRuleContext* owner = skip_helpers(ctx);
+  if (groups.empty() && toks.size() == 2 && in(toks[0], {P::IDENT, P::K_EXCLUDED}) &&
+      in(toks[1], {P::IDENT, P::K_EXCLUDED}) && owner && owner->getRuleIndex() == P::RuleTierItem)
+    return one_token_phrase(P::IDENT, ctx);
   if (groups.empty() && toks.size() == 2 && in(toks[0], {P::STRING, P::RAW_STRING}) &&
       in(toks[1], {P::STRING, P::RAW_STRING}))
     return one_token_phrase(P::STRING, ctx);
