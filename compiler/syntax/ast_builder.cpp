@@ -298,6 +298,11 @@ class Builder {
   ExprPtr primary(P::OperandContext* c);
   ExprPtr literal(Token* t, Token* sign);
   ExprPtr const_value(P::ConstValueContext* c, ParserRuleContext* parent, bool allow_missing);
+  // A schema field's default: a literal, as const_value() reads it, or an
+  // error that says so (E0001).
+  ExprPtr default_value(P::ExprContext* c, ParserRuleContext* parent);
+  // The default as a literal, or null (with *bad the part that is not one).
+  ExprPtr literal_value(P::ExprContext* c, ParserRuleContext** bad);
   // A binary alternative of a left-recursive rule: children lhs, op, rhs.
   template <typename Sub, typename F>
   ExprPtr binary_alt(ParserRuleContext* c, F&& side);
@@ -491,7 +496,7 @@ DeclPtr Builder::schema_decl(P::SchemaDeclContext* c) {
     init(f, range(fc));
     f.name = ident(tok(fc, P::IDENT), fc);
     f.type = type_ref(fc->typeRef(), fc);
-    if (tok(fc, P::ASSIGN)) f.default_value = whole_const(fc->constValue(), fc, false);
+    if (tok(fc, P::ASSIGN)) f.default_value = default_value(fc->expr(), fc);
     if (tok(fc, P::K_FROM)) f.from = label(fc->stringLit(), fc);
     f.doc = doc_before(fc->getStart());
     if (f.name.empty()) continue;
@@ -507,7 +512,8 @@ std::unique_ptr<TypeRef> Builder::type_ref(P::TypeRefContext* c, ParserRuleConte
     return t;
   }
   auto t = make<TypeRef>(range(c));
-  if (Token* s = tok(c, P::K_SET)) {
+  if (Token* s = tok(c, P::K_SET) ? tok(c, P::K_SET) : tok(c, P::IDENT)) {
+    // `set<...>`, or a name with a parameter (the checker's E0105).
     t->name = ident(s, c);
     t->element = type_ref(c->typeRef(), c);
   } else if (auto* tn = c->typeName()) {
@@ -1139,6 +1145,62 @@ ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent,
     return n;
   }
   return error_at(range(c));
+}
+
+ExprPtr Builder::default_value(P::ExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  return whole(c, [&]() -> ExprPtr {
+    ParserRuleContext* bad = nullptr;
+    if (ExprPtr e = literal_value(c, &bad)) return e;
+    if (!bad || has_parse_errors(cx_, c)) return error_at(range(c));  // reported already
+    cx_.report(DiagKind::SyntaxError, range(bad),
+               "a default must be a literal: a number, string, date, `true`/`false`, an enum member "
+               "or a set of those");
+    return error_at(range(c));
+  });
+}
+
+ExprPtr Builder::literal_value(P::ExprContext* c, ParserRuleContext** bad) {
+  // The expression is `plainExpr > cmpExpr (no tail) > operand`, or not a literal.
+  auto* plain = alt<P::PlainExprContext>(c);
+  auto* cmp = plain ? alt<P::CmpExprContext>(sub(plain)) : nullptr;
+  auto* o = cmp && !sub(cmp, 1) ? static_cast<P::OperandContext*>(sub(cmp, 0)) : nullptr;
+  if (!o) {
+    *bad = c;
+    return nullptr;
+  }
+  Token* sign = nullptr;
+  if (auto* x = alt<P::SignOpContext>(o)) {
+    sign = first_tok(x);
+    o = static_cast<P::OperandContext*>(sub(x));
+    if (!alt<P::LitPrimaryContext>(o)) {
+      *bad = c;
+      return nullptr;
+    }
+  }
+  if (auto* x = alt<P::LitPrimaryContext>(o)) {
+    Token* t = first_tok(sub(x));
+    return t ? literal(t, sign) : error_at(range(c));
+  }
+  if (alt<P::NamePrimaryContext>(o) || alt<P::QualifiedPrimaryContext>(o)) return primary(o);
+  if (alt<P::MissingPrimaryContext>(o)) {
+    cx_.report(DiagKind::SyntaxError, range(o),
+               "`missing` is only a value in `given`; here, leave the value out");
+    return nullptr;
+  }
+  if (auto* x = alt<P::SetPrimaryContext>(o)) {
+    Level level(*this, x);
+    if (!level) return error_at(range(x));
+    auto n = make<SetLit>(range(x));
+    for (auto* a : subs(x)) {
+      ExprPtr el = literal_value(static_cast<P::ExprContext*>(a), bad);
+      if (!el) return nullptr;
+      n->elements.push_back(std::move(el));
+    }
+    return n;
+  }
+  *bad = o;
+  return nullptr;
 }
 
 }  // namespace

@@ -501,6 +501,13 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
     cx_.report(DiagKind::SyntaxError, tr, "unexpected character `{}`{}", text, char_hint(text));
     return;
   }
+  Token* before = ParseContext::is_real(off) ? cx_.previous_token(off->getTokenIndex()) : nullptr;
+  if (type == P::LT && before &&
+      in(before->getType(), {P::K_INT, P::K_FLOAT, P::K_BOOL, P::K_STRING, P::K_DATE, P::K_DURATION})) {
+    cx_.report(DiagKind::SyntaxError, tr,
+               "`{}` takes no type parameter: the only type with one is `set<string>`", before->getText());
+    return;
+  }
   if (in(type, kComparisons) && (!expected || !expected->contains(type))) {
     if (continues_comparison(cx_, off))
       cx_.report(DiagKind::SyntaxError, tr,
