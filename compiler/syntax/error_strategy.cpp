@@ -130,6 +130,7 @@ std::string expr_role(ParserRuleContext* ctx) {
     case P::RuleTierItem: return "the condition of the tier";
     case P::RuleLetItem: return "the value of the let";
     case P::RuleConstDecl: return "the value of the const";
+    case P::RuleSchemaField: return "the default of the field";
     case P::RuleDefDecl: return "the body of the def";
     case P::RuleGroupItem: return "the cap of the group";
     case P::RuleTriggerItem: {
@@ -292,6 +293,25 @@ bool continues_comparison(ParseContext& cx, Token* off) {
                 P::K_ELSE, P::K_IF, P::COMMA, P::K_CAP, P::K_HALFLIFE, P::COLON}))
       return false;
     if (in(ty, kItems) || in(ty, kDecls)) return false;
+  }
+  return false;
+}
+
+// Whether c is inside a list of schema fields, enum members or `given`
+// fields, where a name at the start of a line starts the next element.
+bool in_field_list(ParserRuleContext* c) {
+  for (; c; c = parent_of(c)) {
+    switch (c->getRuleIndex()) {
+      case P::RuleSchemaDecl: case P::RuleEnumDecl: case P::RuleGivenField:
+        return true;
+      case P::RuleTestItem:
+        return dynamic_cast<P::TestGivenContext*>(c) != nullptr;
+      case P::RuleProfileDecl: case P::RuleTestDecl: case P::RuleDefDecl: case P::RuleConstDecl:
+      case P::RuleCompilationUnit:
+        return false;
+      default:
+        break;
+    }
   }
   return false;
 }
@@ -460,7 +480,8 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
     r = cx_.file.range(e, e);
   }
   // One error per statement: after an error, stay quiet until the parser
-  // reaches the next token that starts a statement.
+  // reaches the next token that starts a statement (in a schema, an enum or
+  // a `given`, also a name at the start of a line: the next field).
   size_t stmt = statement_start(p->getContext());
   size_t index = ParseContext::is_real(off) ? off->getTokenIndex() : 0;
   if ((stmt != static_cast<size_t>(-1) && stmt == last_stmt_) || index < quiet_until_) return;
@@ -471,12 +492,19 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
   size_t oty = off ? off->getType() : 0;
   bool starts_statement = in(oty, kDecls) || in(oty, kItems) ||
                           in(oty, {P::K_EXPECT, P::K_GIVEN, P::K_AS_OF}) || oty == Token::EOF;
+  const bool fields = !starts_statement && in_field_list(p->getContext());
   for (size_t i = index + 1; !starts_statement && i < cx_.tokens->size(); ++i) {
-    size_t ty = cx_.tokens->get(i)->getType();
+    Token* t = cx_.tokens->get(i);
+    if (t->getChannel() != Token::DEFAULT_CHANNEL) continue;
+    size_t ty = t->getType();
     quiet_until_ = i;
     if (ty == Token::EOF || in(ty, kDecls) || in(ty, kItems) ||
         in(ty, {P::K_EXPECT, P::K_GIVEN, P::K_AS_OF}))
       break;
+    if (fields && ty == P::IDENT) {
+      Token* before = cx_.previous_token(i);
+      if (!before || before->getLine() < t->getLine()) break;
+    }
   }
 
   // A broken literal is the real problem: say so (E0002) rather than what
