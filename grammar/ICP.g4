@@ -33,11 +33,15 @@ enumDecl   : K_ENUM IDENT LBRACE (enumMember COMMA?)* RBRACE ;
 enumMember : IDENT (LPAREN stringLit (COMMA stringLit)* COMMA? RPAREN)? K_DEFAULT? ;
 
 // Fields are separated by commas or line breaks (checked by the builder).
+// A default is a literal, but any expression is read there so that the
+// builder can say so, and the fields after it are still read.
 schemaDecl  : K_SCHEMA IDENT LBRACE (schemaField COMMA?)* RBRACE ;
-schemaField : IDENT COLON typeRef (ASSIGN constValue)? (K_FROM stringLit)? ;
+schemaField : IDENT COLON typeRef (ASSIGN expr)? (K_FROM stringLit)? ;
 
+// `set<string>` is the only type with a parameter; another name with one
+// (`Set<string>`, `list<string>`) is read as well, for the checker's E0105.
 typeRef
-  : (K_SET LT elem=typeRef GT | typeName) QUESTION?
+  : ((K_SET | IDENT) LT elem=typeRef GT | typeName) QUESTION?
   ;
 typeName : K_INT | K_FLOAT | K_BOOL | K_STRING | K_DATE | K_DURATION | IDENT ;
 
@@ -64,7 +68,9 @@ triggerItem
   : K_TRIGGER stringLit K_ON on=operand K_WITHIN window=operand (K_WHEN cond=expr)?
     ARROW points=expr (K_HALFLIFE halflife=operand)?
   ;
-tierItem    : K_TIER IDENT K_WHEN expr ;
+// `excluded` (a keyword) parses as a tier name so that the checker can say
+// why it is not one (E0103, as for `out`).
+tierItem    : K_TIER tierName K_WHEN expr ;
 groupItem   : K_GROUP stringLit (K_CAP operand)? LBRACE groupMember* RBRACE ;
 // A group holds no tier and no group: a `tier` in a group most likely means
 // the group's `}` is missing, which is then reported (once) as such.
@@ -94,7 +100,8 @@ expectation
 
 tierName : IDENT | K_EXCLUDED ;
 
-// A literal value: schema defaults, `given` fields, `as_of`.
+// A literal value: `given` fields, `as_of`. (Schema defaults are read as
+// expressions and checked to be literals by the builder.)
 constValue
   : (PLUS | MINUS)? literal                                    # constLiteral
   | K_MISSING                                                  # constMissing

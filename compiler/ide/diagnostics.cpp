@@ -20,7 +20,9 @@ std::vector<Diagnostic> file_diagnostics(const sema::Program& p, FileId file) {
 
 bool has_syntax_errors(const sema::Program& p) {
   for (const auto& d : p.diags.diagnostics())
-    if ((d.code == "E0001" || d.code == "E0002") && (d.range.file == p.main_file || !d.range.valid())) return true;
+    if ((d.code == "E0001" || d.code == "E0002" || d.code == "E0003") &&
+        (d.range.file == p.main_file || !d.range.valid()))
+      return true;
   return false;
 }
 

@@ -17,7 +17,7 @@ std::vector<Diagnostic> file_diagnostics(const sema::Program& p, FileId file = k
 // It has no code of its own (it is not a check; `icp check` prints the
 // errors themselves).
 std::vector<Diagnostic> imported_file_errors(const sema::Program& p);
-// Whether the main file has syntax errors (E0001/E0002): formatting refuses.
+// Whether the main file has syntax errors (E0001-E0003): formatting refuses.
 bool has_syntax_errors(const sema::Program& p);
 
 struct TextEdit {

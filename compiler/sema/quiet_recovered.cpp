@@ -20,7 +20,8 @@ void quiet_recovered(Checker& c) {
     return false;
   };
   c.diags.remove_if([&](const Diagnostic& d) {
-    bool syntax = d.kind == DiagKind::SyntaxError || d.kind == DiagKind::InvalidLiteral;
+    bool syntax = d.kind == DiagKind::SyntaxError || d.kind == DiagKind::InvalidLiteral ||
+                  d.kind == DiagKind::NestedTooDeeply;
     return !syntax && inside(d.range);
   });
 }

@@ -1,6 +1,7 @@
 // Types as written (ast::TypeRef) to Types: the built-in type names, enum
-// names visible in the file, and `set<string>` (the only set type). Unknown
-// names are E0105 with a "did you mean"; the TypeRef's Ref is its enum.
+// names visible in the file, and `set<string>` (the only set type, and the
+// only type with a parameter). Unknown names are E0105 with a "did you
+// mean"; the TypeRef's Ref is its enum.
 #include "sema/checker.h"
 #include "sema/import_hints.h"
 #include "sema/suggest.h"
@@ -10,6 +11,17 @@ namespace icp::sema {
 Type resolve_type(Checker& c, FileId f, const ast::TypeRef& t) {
   const std::string& n = t.name.name;
   if (n.empty()) return Type::error();  // the parser already complained
+  if (t.element && n != "set") {
+    // `Set<string>`, `list<string>`: only `set` takes a parameter.
+    auto b = c.diags.emit(DiagKind::UnknownType, t.name.range, n);
+    if (auto s = closest_name(n, {"set"})) {
+      b.note("did you mean '{}'?", *s);
+      b.fix(t.name.range, *s);
+    } else {
+      b.note("the only type with a parameter is `set<string>`");
+    }
+    return Type::error();
+  }
   Type out;
   if (n == "int") out = Type::of(TypeKind::Int);
   else if (n == "float") out = Type::of(TypeKind::Float);

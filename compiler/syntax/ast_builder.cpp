@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <optional>
 #include <typeinfo>
 
 #include "syntax/literals.h"
+#include "syntax/nesting.h"
 
 namespace icp::syntax {
 
@@ -182,13 +184,21 @@ void for_each_child(Expr& e, const std::function<void(ExprPtr&)>& f) {
   }
 }
 
-// Whether the parser reported or recovered from an error inside t.
-bool has_parse_errors_in(ParseTree* t) {
-  if (is_terminal(t)) return is_error_node(t);
-  auto* c = static_cast<ParserRuleContext*>(t);
-  if (c->exception) return true;
-  for (auto* ch : c->children)
-    if (has_parse_errors_in(ch)) return true;
+// Whether the parser reported or recovered from an error inside t. (A walk
+// with its own stack: a flat chain of N operators is N levels deep.)
+bool has_parse_errors_in(ParseTree* root) {
+  std::vector<ParseTree*> todo{root};
+  while (!todo.empty()) {
+    ParseTree* t = todo.back();
+    todo.pop_back();
+    if (is_terminal(t)) {
+      if (is_error_node(t)) return true;
+      continue;
+    }
+    auto* c = static_cast<ParserRuleContext*>(t);
+    if (c->exception) return true;
+    todo.insert(todo.end(), c->children.begin(), c->children.end());
+  }
   return false;
 }
 // The same, without a walk when the parser met no error at all (the usual
@@ -256,6 +266,29 @@ class Builder {
   void check_separators(ParserRuleContext* c, const char* what);
 
   // ---- expressions -------------------------------------------------------
+  // One level of an expression's nesting (syntax/nesting.h): false past the
+  // limit, the first level beyond it being remembered for the E0003.
+  class Level {
+   public:
+    Level(Builder& b, ParserRuleContext* c) : b_(b), ok_(++b.depth_ <= kMaxNesting) {
+      if (!ok_ && !b.too_deep_) b.too_deep_ = b.range(c);
+    }
+    ~Level() { --b_.depth_; }
+    Level(const Level&) = delete;
+    explicit operator bool() const { return ok_; }
+
+   private:
+    Builder& b_;
+    bool ok_;
+  };
+  // A whole expression (a condition, a value...), built by `build`. One that
+  // the token guard cut, or that nests too deeply (E0003 here), is an
+  // ErrorExpr over its range, so no later phase recurses into it.
+  template <typename F>
+  ExprPtr whole(ParserRuleContext* c, F&& build);
+  ExprPtr whole_const(P::ConstValueContext* c, ParserRuleContext* parent, bool allow_missing) {
+    return whole(c, [&] { return const_value(c, parent, allow_missing); });
+  }
   // A complete expression in a position where `missing` is not a value.
   ExprPtr value_expr(ParseTree* c, ParserRuleContext* parent);
   ExprPtr expr(P::ExprContext* c, ParserRuleContext* parent);
@@ -265,6 +298,11 @@ class Builder {
   ExprPtr primary(P::OperandContext* c);
   ExprPtr literal(Token* t, Token* sign);
   ExprPtr const_value(P::ConstValueContext* c, ParserRuleContext* parent, bool allow_missing);
+  // A schema field's default: a literal, as const_value() reads it, or an
+  // error that says so (E0001).
+  ExprPtr default_value(P::ExprContext* c, ParserRuleContext* parent);
+  // The default as a literal, or null (with *bad the part that is not one).
+  ExprPtr literal_value(P::ExprContext* c, ParserRuleContext** bad);
   // A binary alternative of a left-recursive rule: children lhs, op, rhs.
   template <typename Sub, typename F>
   ExprPtr binary_alt(ParserRuleContext* c, F&& side);
@@ -274,6 +312,8 @@ class Builder {
   ParseContext& cx_;
   NodeIdAllocator& ids_;
   std::vector<SourceRange> recovered_;  // items with a syntax error (Module::recovered)
+  size_t depth_ = 0;                     // of the expression being built
+  std::optional<SourceRange> too_deep_;  // where it crossed kMaxNesting
 };
 
 // ---------------------------------------------------------------------------
@@ -456,7 +496,7 @@ DeclPtr Builder::schema_decl(P::SchemaDeclContext* c) {
     init(f, range(fc));
     f.name = ident(tok(fc, P::IDENT), fc);
     f.type = type_ref(fc->typeRef(), fc);
-    if (tok(fc, P::ASSIGN)) f.default_value = const_value(fc->constValue(), fc, false);
+    if (tok(fc, P::ASSIGN)) f.default_value = default_value(fc->expr(), fc);
     if (tok(fc, P::K_FROM)) f.from = label(fc->stringLit(), fc);
     f.doc = doc_before(fc->getStart());
     if (f.name.empty()) continue;
@@ -472,7 +512,8 @@ std::unique_ptr<TypeRef> Builder::type_ref(P::TypeRefContext* c, ParserRuleConte
     return t;
   }
   auto t = make<TypeRef>(range(c));
-  if (Token* s = tok(c, P::K_SET)) {
+  if (Token* s = tok(c, P::K_SET) ? tok(c, P::K_SET) : tok(c, P::IDENT)) {
+    // `set<...>`, or a name with a parameter (the checker's E0105).
     t->name = ident(s, c);
     t->element = type_ref(c->typeRef(), c);
   } else if (auto* tn = c->typeName()) {
@@ -521,7 +562,7 @@ template <typename Ctx>
 ItemPtr Builder::item(Ctx* c, bool in_group) {
   if (!c) return nullptr;
   ParserRuleContext* inner = sub(c);
-  const bool broken = inner && inner->getRuleIndex() != P::RuleGroupItem && has_parse_errors(cx_, inner);
+  bool broken = inner && inner->getRuleIndex() != P::RuleGroupItem && has_parse_errors(cx_, inner);
   ItemPtr out;
   if (auto* x = c->letItem()) {
     auto n = make<LetItem>(range(x));
@@ -551,7 +592,9 @@ ItemPtr Builder::item(Ctx* c, bool in_group) {
     out = std::move(n);
   } else if (auto* x = tier_of(c)) {
     auto n = make<TierItem>(range(x));
-    n->name = ident(tok(x, P::IDENT), x);
+    n->name = ident(x->tierName() ? first_tok(x->tierName()) : nullptr, x);
+    // (A name the parser had to conjure leaves no error node in tierName.)
+    broken = broken || n->name.empty();
     n->cond = value_expr(x->expr(), x);
     if (in_group) {
       cx_.report(DiagKind::SyntaxError, range(x->getStart()),
@@ -599,7 +642,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
       n->persona = tok(x, P::K_PERSONA) != nullptr;
       n->profile = ident(name, x);
     } else if (auto* x = alt<P::TestAsOfContext>(ic)) {
-      ExprPtr v = const_value(x->constValue(), x, false);
+      ExprPtr v = whole_const(x->constValue(), x, false);
       if (n->as_of) {
         if (!quiet) cx_.report(DiagKind::SyntaxError, range(x), "a test has one `as_of`");
         continue;
@@ -621,7 +664,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
         GivenField g;
         init(g, range(gc));
         g.name = ident(tok(gc, P::IDENT), gc);
-        g.value = const_value(gc->constValue(), gc, true);
+        g.value = whole_const(gc->constValue(), gc, true);
         if (!g.name.empty()) n->given.push_back(std::move(g));
       }
     } else if (auto* x = alt<P::TestExpectContext>(ic)) {
@@ -709,12 +752,33 @@ void Builder::reject_missing(ExprPtr& e) {
   for_each_child(*e, [&](ExprPtr& c) { reject_missing(c); });
 }
 
+template <typename F>
+ExprPtr Builder::whole(ParserRuleContext* c, F&& build) {
+  if (c && !cx_.cuts.empty() && ParseContext::is_real(c->getStart())) {
+    size_t first = c->getStart()->getTokenIndex();
+    Token* stop = c->getStop();
+    size_t last = ParseContext::is_real(stop) && stop->getTokenIndex() > first ? stop->getTokenIndex() : first;
+    if (cx_.has_cut(first, last)) return error_at(range(c));
+  }
+  depth_ = 0;
+  too_deep_.reset();
+  ExprPtr e = build();
+  if (too_deep_) {
+    cx_.diags.emit(DiagKind::NestedTooDeeply, *too_deep_, kMaxNesting);
+    too_deep_.reset();
+    return error_at(c ? range(c) : e->range);
+  }
+  return e;
+}
+
 ExprPtr Builder::value_expr(ParseTree* t, ParserRuleContext* parent) {
   ExprPtr e;
   if (t && !is_terminal(t)) {
     auto* c = static_cast<ParserRuleContext*>(t);
-    if (c->getRuleIndex() == P::RuleExpr) e = expr(static_cast<P::ExprContext*>(c), parent);
-    else if (c->getRuleIndex() == P::RuleOperand) e = operand(static_cast<P::OperandContext*>(c), parent);
+    if (c->getRuleIndex() == P::RuleExpr)
+      e = whole(c, [&] { return expr(static_cast<P::ExprContext*>(c), parent); });
+    else if (c->getRuleIndex() == P::RuleOperand)
+      e = whole(c, [&] { return operand(static_cast<P::OperandContext*>(c), parent); });
   }
   if (!e) e = error_end(parent);
   reject_missing(e);
@@ -724,6 +788,8 @@ ExprPtr Builder::value_expr(ParseTree* t, ParserRuleContext* parent) {
 ExprPtr Builder::expr(P::ExprContext* c, ParserRuleContext* parent) {
   if (!c) return error_end(parent);
   if (auto* x = alt<P::IfExprContext>(c)) {
+    Level level(*this, c);
+    if (!level) return error_at(range(c));
     auto n = make<IfExpr>(range(c));
     n->cond = expr(x->cond, x);
     n->then_expr = tok(x, P::K_THEN) ? expr(x->then, x) : error_end(x);
@@ -760,20 +826,27 @@ ExprPtr Builder::logic(P::LogicContext* c, ParserRuleContext* parent) {
   if (!c) return error_end(parent);
   if (auto* x = alt<P::CmpExprContext>(c)) return cmp_expr(x);
   if (auto* x = alt<P::NotOpContext>(c)) {
+    Level level(*this, c);
+    if (!level) return error_at(range(c));
     auto n = make<UnaryExpr>(range(c));
     n->op = UnaryOp::Not;
     n->operand = logic(static_cast<P::LogicContext*>(sub(x)), x);
     return n;
   }
-  if (alt<P::AndOpContext>(c) || alt<P::OrOpContext>(c))
+  if (alt<P::AndOpContext>(c) || alt<P::OrOpContext>(c)) {
+    Level level(*this, c);
+    if (!level) return error_at(range(c));
     return binary_alt<P::LogicContext>(c, [&](auto* s, auto* p) { return logic(s, p); });
+  }
   return error_at(range(c));
 }
 
 ExprPtr Builder::cmp_expr(P::CmpExprContext* c) {
-  ExprPtr lhs = operand(static_cast<P::OperandContext*>(sub(c, 0)), c);
   auto* tail = static_cast<P::CmpTailContext*>(sub(c, 1));
-  if (!tail) return lhs;
+  if (!tail) return operand(static_cast<P::OperandContext*>(sub(c, 0)), c);
+  Level level(*this, c);
+  if (!level) return error_at(range(c));
+  ExprPtr lhs = operand(static_cast<P::OperandContext*>(sub(c, 0)), c);
   SourceRange whole = cover(lhs->range, range(tail));
   bool negated = tok(tail, P::K_NOT) != nullptr;
   if (auto* x = alt<P::TailCompareContext>(tail)) {
@@ -851,9 +924,14 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c) {
 
 ExprPtr Builder::operand(P::OperandContext* c, ParserRuleContext* parent) {
   if (!c) return error_end(parent);
-  if (alt<P::MulOpContext>(c) || alt<P::AddOpContext>(c) || alt<P::CoalesceOpContext>(c))
+  if (alt<P::MulOpContext>(c) || alt<P::AddOpContext>(c) || alt<P::CoalesceOpContext>(c)) {
+    Level level(*this, c);
+    if (!level) return error_at(range(c));
     return binary_alt<P::OperandContext>(c, [&](auto* s, auto* p) { return operand(s, p); });
+  }
   if (auto* x = alt<P::SignOpContext>(c)) {
+    Level level(*this, c);
+    if (!level) return error_at(range(c));
     auto n = make<UnaryExpr>(range(c));
     Token* s = first_tok(x);
     n->op = s && s->getType() == P::PLUS ? UnaryOp::Plus : UnaryOp::Neg;
@@ -875,6 +953,8 @@ ExprPtr Builder::primary(P::OperandContext* c) {
     return n;
   }
   if (auto* x = alt<P::CallPrimaryContext>(c)) {
+    Level level(*this, c);
+    if (!level) return error_at(range(c));
     auto n = make<CallExpr>(range(c));
     n->callee = ident(tok(x, P::IDENT), x);
     for (auto* a : subs(x)) n->args.push_back(expr(static_cast<P::ExprContext*>(a), x));
@@ -898,12 +978,16 @@ ExprPtr Builder::primary(P::OperandContext* c) {
   }
   if (alt<P::MissingPrimaryContext>(c)) return make<MissingLit>(range(c));
   if (auto* x = alt<P::ParenPrimaryContext>(c)) {
+    Level level(*this, c);
+    if (!level) return error_at(range(c));
     ExprPtr inner = expr(static_cast<P::ExprContext*>(sub(x)), x);
     // The parentheses belong to the expression's range.
     if (inner->kind != ExprKind::Error) inner->range = range(c);
     return inner;
   }
   if (auto* x = alt<P::SetPrimaryContext>(c)) {
+    Level level(*this, c);
+    if (!level) return error_at(range(c));
     auto n = make<SetLit>(range(c));
     for (auto* a : subs(x)) n->elements.push_back(expr(static_cast<P::ExprContext*>(a), x));
     return n;
@@ -1054,11 +1138,69 @@ ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent,
     return n;
   }
   if (auto* x = alt<P::ConstSetContext>(c)) {
+    Level level(*this, c);
+    if (!level) return error_at(range(c));
     auto n = make<SetLit>(range(c));
     for (auto* e : x->constValue()) n->elements.push_back(const_value(e, x, false));
     return n;
   }
   return error_at(range(c));
+}
+
+ExprPtr Builder::default_value(P::ExprContext* c, ParserRuleContext* parent) {
+  if (!c) return error_end(parent);
+  return whole(c, [&]() -> ExprPtr {
+    ParserRuleContext* bad = nullptr;
+    if (ExprPtr e = literal_value(c, &bad)) return e;
+    if (!bad || has_parse_errors(cx_, c)) return error_at(range(c));  // reported already
+    cx_.report(DiagKind::SyntaxError, range(bad),
+               "a default must be a literal: a number, string, date, `true`/`false`, an enum member "
+               "or a set of those");
+    return error_at(range(c));
+  });
+}
+
+ExprPtr Builder::literal_value(P::ExprContext* c, ParserRuleContext** bad) {
+  // The expression is `plainExpr > cmpExpr (no tail) > operand`, or not a literal.
+  auto* plain = alt<P::PlainExprContext>(c);
+  auto* cmp = plain ? alt<P::CmpExprContext>(sub(plain)) : nullptr;
+  auto* o = cmp && !sub(cmp, 1) ? static_cast<P::OperandContext*>(sub(cmp, 0)) : nullptr;
+  if (!o) {
+    *bad = c;
+    return nullptr;
+  }
+  Token* sign = nullptr;
+  if (auto* x = alt<P::SignOpContext>(o)) {
+    sign = first_tok(x);
+    o = static_cast<P::OperandContext*>(sub(x));
+    if (!alt<P::LitPrimaryContext>(o)) {
+      *bad = c;
+      return nullptr;
+    }
+  }
+  if (auto* x = alt<P::LitPrimaryContext>(o)) {
+    Token* t = first_tok(sub(x));
+    return t ? literal(t, sign) : error_at(range(c));
+  }
+  if (alt<P::NamePrimaryContext>(o) || alt<P::QualifiedPrimaryContext>(o)) return primary(o);
+  if (alt<P::MissingPrimaryContext>(o)) {
+    cx_.report(DiagKind::SyntaxError, range(o),
+               "`missing` is only a value in `given`; here, leave the value out");
+    return nullptr;
+  }
+  if (auto* x = alt<P::SetPrimaryContext>(o)) {
+    Level level(*this, x);
+    if (!level) return error_at(range(x));
+    auto n = make<SetLit>(range(x));
+    for (auto* a : subs(x)) {
+      ExprPtr el = literal_value(static_cast<P::ExprContext*>(a), bad);
+      if (!el) return nullptr;
+      n->elements.push_back(std::move(el));
+    }
+    return n;
+  }
+  *bad = o;
+  return nullptr;
 }
 
 }  // namespace

@@ -130,6 +130,7 @@ std::string expr_role(ParserRuleContext* ctx) {
     case P::RuleTierItem: return "the condition of the tier";
     case P::RuleLetItem: return "the value of the let";
     case P::RuleConstDecl: return "the value of the const";
+    case P::RuleSchemaField: return "the default of the field";
     case P::RuleDefDecl: return "the body of the def";
     case P::RuleGroupItem: return "the cap of the group";
     case P::RuleTriggerItem: {
@@ -158,12 +159,17 @@ std::string expr_role(ParserRuleContext* ctx) {
   }
 }
 
-// Extra words for the one token expected, e.g. "`=>` and the points of the signal".
-std::string one_token_phrase(size_t tok, ParserRuleContext* ctx) {
-  // Inside a helper rule, name what the enclosing rule wanted.
+// Inside a helper rule, what the enclosing rule wanted is the news.
+ParserRuleContext* skip_helpers(ParserRuleContext* ctx) {
   while (ctx && (ctx->getRuleIndex() == P::RuleStringLit || ctx->getRuleIndex() == P::RuleTypeName ||
                  ctx->getRuleIndex() == P::RuleTierName || ctx->getRuleIndex() == P::RuleCmpOp))
     ctx = parent_of(ctx);
+  return ctx;
+}
+
+// Extra words for the one token expected, e.g. "`=>` and the points of the signal".
+std::string one_token_phrase(size_t tok, ParserRuleContext* ctx) {
+  ctx = skip_helpers(ctx);
   size_t rule = ctx ? ctx->getRuleIndex() : static_cast<size_t>(-1);
   std::string t = describe_token_kind(tok, *g_vocab);
   switch (tok) {
@@ -291,6 +297,25 @@ bool continues_comparison(ParseContext& cx, Token* off) {
   return false;
 }
 
+// Whether c is inside a list of schema fields, enum members or `given`
+// fields, where a name at the start of a line starts the next element.
+bool in_field_list(ParserRuleContext* c) {
+  for (; c; c = parent_of(c)) {
+    switch (c->getRuleIndex()) {
+      case P::RuleSchemaDecl: case P::RuleEnumDecl: case P::RuleGivenField:
+        return true;
+      case P::RuleTestItem:
+        return dynamic_cast<P::TestGivenContext*>(c) != nullptr;
+      case P::RuleProfileDecl: case P::RuleTestDecl: case P::RuleDefDecl: case P::RuleConstDecl:
+      case P::RuleCompilationUnit:
+        return false;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 // Position where a statement starts (for "one error per statement").
 size_t statement_start(ParserRuleContext* c) {
   for (; c; c = parent_of(c)) {
@@ -414,6 +439,11 @@ std::string ErrorStrategy::expected_phrase(Parser* p, const IntervalSet& expecte
   remove_all(rest, kOperators);
   if (!rest.empty() || !groups.empty()) toks = rest;
   if (groups.empty() && toks.size() == 1) return one_token_phrase(toks[0], ctx);
+  // A tier's name may be `excluded` only to be told that it cannot.
+  ParserRuleContext* owner = skip_helpers(ctx);
+  if (groups.empty() && toks.size() == 2 && in(toks[0], {P::IDENT, P::K_EXCLUDED}) &&
+      in(toks[1], {P::IDENT, P::K_EXCLUDED}) && owner && owner->getRuleIndex() == P::RuleTierItem)
+    return one_token_phrase(P::IDENT, ctx);
   if (groups.empty() && toks.size() == 2 && in(toks[0], {P::STRING, P::RAW_STRING}) &&
       in(toks[1], {P::STRING, P::RAW_STRING}))
     return one_token_phrase(P::STRING, ctx);
@@ -450,7 +480,8 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
     r = cx_.file.range(e, e);
   }
   // One error per statement: after an error, stay quiet until the parser
-  // reaches the next token that starts a statement.
+  // reaches the next token that starts a statement (in a schema, an enum or
+  // a `given`, also a name at the start of a line: the next field).
   size_t stmt = statement_start(p->getContext());
   size_t index = ParseContext::is_real(off) ? off->getTokenIndex() : 0;
   if ((stmt != static_cast<size_t>(-1) && stmt == last_stmt_) || index < quiet_until_) return;
@@ -461,12 +492,19 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
   size_t oty = off ? off->getType() : 0;
   bool starts_statement = in(oty, kDecls) || in(oty, kItems) ||
                           in(oty, {P::K_EXPECT, P::K_GIVEN, P::K_AS_OF}) || oty == Token::EOF;
+  const bool fields = !starts_statement && in_field_list(p->getContext());
   for (size_t i = index + 1; !starts_statement && i < cx_.tokens->size(); ++i) {
-    size_t ty = cx_.tokens->get(i)->getType();
+    Token* t = cx_.tokens->get(i);
+    if (t->getChannel() != Token::DEFAULT_CHANNEL) continue;
+    size_t ty = t->getType();
     quiet_until_ = i;
     if (ty == Token::EOF || in(ty, kDecls) || in(ty, kItems) ||
         in(ty, {P::K_EXPECT, P::K_GIVEN, P::K_AS_OF}))
       break;
+    if (fields && ty == P::IDENT) {
+      Token* before = cx_.previous_token(i);
+      if (!before || before->getLine() < t->getLine()) break;
+    }
   }
 
   // A broken literal is the real problem: say so (E0002) rather than what
@@ -489,6 +527,13 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
   }
   if (type == P::ERROR_CHAR) {
     cx_.report(DiagKind::SyntaxError, tr, "unexpected character `{}`{}", text, char_hint(text));
+    return;
+  }
+  Token* before = ParseContext::is_real(off) ? cx_.previous_token(off->getTokenIndex()) : nullptr;
+  if (type == P::LT && before &&
+      in(before->getType(), {P::K_INT, P::K_FLOAT, P::K_BOOL, P::K_STRING, P::K_DATE, P::K_DURATION})) {
+    cx_.report(DiagKind::SyntaxError, tr,
+               "`{}` takes no type parameter: the only type with one is `set<string>`", before->getText());
     return;
   }
   if (in(type, kComparisons) && (!expected || !expected->contains(type))) {

@@ -29,6 +29,9 @@ struct ParseContext {
   // Errors the parser met, reported or quietened (ErrorStrategy::report).
   // Zero means the parse tree holds no error node and no exception.
   size_t parse_errors = 0;
+  // Token indexes where guard_nesting() cut a too-deep part out, ascending
+  // (syntax/nesting.h).
+  std::vector<size_t> cuts;
 
   ParseContext(const SourceFile& f, DiagnosticEngine& d) : file(f), diags(d) {}
 
@@ -42,6 +45,11 @@ struct ParseContext {
   template <typename... A>
   DiagBuilder report(DiagKind k, SourceRange r, fmt::format_string<A...> f, A&&... a) {
     return diags.emit(k, r, fmt::format(f, std::forward<A>(a)...));
+  }
+  // Whether a cut starts at a token index in [first, last].
+  bool has_cut(size_t first, size_t last) const {
+    auto it = std::lower_bound(cuts.begin(), cuts.end(), first);
+    return it != cuts.end() && *it <= last;
   }
   static bool is_real(const antlr4::Token* t) {
     return t && t->getTokenIndex() != INVALID_INDEX && t->getStartIndex() != INVALID_INDEX;

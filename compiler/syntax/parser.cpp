@@ -4,6 +4,7 @@
 #include "syntax/ast_builder.h"
 #include "syntax/code_points.h"
 #include "syntax/error_strategy.h"
+#include "syntax/nesting.h"
 #include "syntax/parse_context.h"
 #include "syntax/scanner.h"
 
@@ -24,13 +25,15 @@ std::unique_ptr<ast::Module> parse_module(const SourceFile& file, ast::NodeIdAll
 
   std::lock_guard<std::mutex> lock(syntax::antlr_mutex());
   // The grammar's lexer rules, by direct code (syntax/scanner.h); the parser
-  // is ANTLR's.
   // is ANTLR's. (The generated lexer is not even linked into icp: its
   // static initialiser alone cost a millisecond at every start.)
   syntax::Scanner scanner(&input);
   syntax::ScannerTokenStream tokens(&scanner);
   tokens.fill();
   cx.tokens = &tokens;
+  // ANTLR's descent recurses on brackets: what nests too deeply never
+  // reaches it.
+  syntax::guard_nesting(cx);
 
   icp_antlr::ICPParser parser(&tokens);
   parser.removeErrorListeners();

@@ -109,6 +109,33 @@ profile P on A {
   }
 }
 
+TEST(Errors, OneBadFieldKeepsTheFieldsAfterIt) {
+  // A type with a parameter other than set's, and a default that is not a
+  // literal: one diagnostic each, and the later fields are declared.
+  auto p = compile(R"(
+schema A {
+  h: Set<string>
+  i: list<string>
+  j: int = 1 + 2
+  k: int
+}
+profile P on A {
+  signal "x" when j > 1 and k > 1 => 1
+}
+)");
+  ASSERT_EQ(codes(*p), "E0001 E0105 E0105");
+  const auto& ds = p->diags.diagnostics();
+  EXPECT_EQ(ds[0].message.rfind("a default must be a literal", 0), 0u) << ds[0].message;
+  EXPECT_EQ(ds[1].message, "unknown type 'Set'");
+  ASSERT_EQ(ds[1].notes.size(), 1u);
+  EXPECT_EQ(ds[1].notes[0].message, "did you mean 'set'?");
+  ASSERT_EQ(ds[1].fixes.size(), 1u);
+  EXPECT_EQ(ds[1].fixes[0].replacement, "set");
+  EXPECT_EQ(ds[2].message, "unknown type 'list'");
+  ASSERT_EQ(ds[2].notes.size(), 1u);
+  EXPECT_EQ(ds[2].notes[0].message, "the only type with a parameter is `set<string>`");
+}
+
 TEST(Imports, OverlaysAndImportTargets) {
   CompileOptions opts;
   opts.overlays.push_back({"/virtual/shared.icp", "enum Tier { gold, silver }\n"});
