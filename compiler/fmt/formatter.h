@@ -5,9 +5,10 @@
 //
 // One layout: 2-space indentation, one item per line, the columns of
 // consecutive rules (labels, `when`, `=>`) and schema fields aligned, every
-// comment kept in its place, single blank lines kept between items, at most
-// 100 columns where a definition can be broken. Idempotent, and the AST of the
-// output equals the AST of the input (modulo ranges).
+// comment kept between the tokens it was written between, single blank lines
+// kept between items, at most 100 columns where a definition can be broken.
+// Idempotent, and the AST of the output equals the AST of the input (modulo
+// ranges).
 #pragma once
 #include <string>
 
