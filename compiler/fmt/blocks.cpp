@@ -88,6 +88,16 @@ std::vector<size_t> column_widths(const std::vector<std::vector<std::string>>& t
   return widths;
 }
 
+// The width of a row laid out with its first widths.size() columns aligned.
+size_t aligned_width(const std::vector<std::string>& cells, const std::vector<size_t>& widths,
+                     const std::string& suffix) {
+  size_t w = 0;
+  for (size_t k = 0; k + 1 < cells.size(); ++k) {
+    size_t c = k < widths.size() ? widths[k] : width_of(cells[k]);
+    if (c > 0) w += c + 1;
+  }
+  return w + (cells.empty() ? 0 : width_of(cells.back())) + width_of(suffix);
+}
 }  // namespace
 
 void ModuleFormatter::emit_row(Row& r, bool first, bool force_blank, const std::vector<size_t>* widths) {
@@ -128,12 +138,15 @@ bool ModuleFormatter::one_line(const Row& r) const {
   if (r.custom || r.category == 0 || r.cells.empty()) return false;
   std::vector<std::string> cells = flat_cells(r);
   if (cells.empty()) return false;
-  return true;
+  size_t w = cells.size() - 1 + width_of(r.suffix);
+  for (const auto& c : cells) w += width_of(c);
+  return static_cast<size_t>(indent_) + w <= static_cast<size_t>(kWidth);
 }
 
 void ModuleFormatter::rows(std::vector<Row>& rs, bool first_in_block) {
-  // A run: consecutive rows of one category, each on one line (no comment
-  // ends a line inside), with no blank line between: their columns align.
+  // A run: consecutive rows of one category, each fitting on one line, with
+  // no blank line between. Its columns align from the left, as many of them
+  // as keep every row of the run within the width.
   std::vector<std::vector<std::string>> texts(rs.size());
   std::vector<bool> fits(rs.size());
   for (size_t i = 0; i < rs.size(); ++i) {
@@ -153,6 +166,14 @@ void ModuleFormatter::rows(std::vector<Row>& rs, bool first_in_block) {
            !comments_.blank_line_between(rs[j - 1].end, rs[j].begin))
       ++j;
     std::vector<size_t> widths = column_widths(texts, i, j);
+    auto run_fits = [&] {
+      for (size_t k = i; k < j; ++k)
+        if (static_cast<size_t>(indent_) + aligned_width(texts[k], widths, rs[k].suffix) >
+            static_cast<size_t>(kWidth))
+          return false;
+      return true;
+    };
+    while (!widths.empty() && !run_fits()) widths.pop_back();
     for (size_t k = i; k < j; ++k) emit_row(rs[k], first && k == i, false, &widths);
     i = j;
   }

@@ -1,10 +1,10 @@
-// Formatting of profiles and their items: lets, rules (aligned in runs),
-// tiers and groups.
+// Formatting of profiles and their items: lets, rules (aligned in runs when
+// they fit on one line), tiers and groups.
 //
-// A rule that holds a comment that ends its line breaks before `=>` (and a
-// trigger's `when`), then at the `and`s / `or`s of its condition, then inside
-// set literals where its lines would not fit; continuation lines are indented
-// one level deeper than the rule.
+// A rule that does not fit on one line (or holds a comment that ends its
+// line) breaks first before `=>` (and a trigger's `when`), then at the `and`s
+// / `or`s of its condition, then inside set literals; continuation lines are
+// indented one level deeper than the rule.
 #include "fmt/module_formatter.h"
 
 namespace icp::formatter {

@@ -2,7 +2,7 @@
 // by line; blocks (schemas, enums, profiles, groups, tests, `given`) are lists
 // of rows. A row is a document (which breaks where it must), or cells that
 // align with neighbouring rows of the same category when every row of the run
-// is on one line, or a custom printer (a nested block).
+// fits on one line, or a custom printer (a nested block).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -59,8 +59,8 @@ class ModuleFormatter {
   // of the closing brace.
   void block(std::vector<Row>& rows, uint32_t open_end, uint32_t close);
   void rows(std::vector<Row>& rows, bool first_in_block);
-  // Whether a row can be printed as aligned cells on one line (no comment
-  // that ends a line inside it).
+  // Whether a row can be printed as aligned cells on one line: within the
+  // width, and no comment ends a line inside it.
   bool one_line(const Row& r) const;
   // Prints one row after its leading comments (and a blank line if the source
   // had one, or `force_blank`); `widths` aligns cells.
