@@ -100,18 +100,41 @@ size_t aligned_width(const std::vector<std::string>& cells, const std::vector<si
 }
 }  // namespace
 
+size_t ModuleFormatter::doc_cut(const std::vector<const ast::Comment*>& lead, uint32_t begin) const {
+  // The `///` lines that document the row in the source: the last comments,
+  // each on the line before the next (the row's first token for the last).
+  size_t source = lead.size();
+  for (uint32_t next = begin; source > 0; --source) {
+    const ast::Comment* c = lead[source - 1];
+    if (c->kind != ast::Comment::Doc || !comments_.next_line(c->range.end, next)) break;
+    next = c->range.begin;
+  }
+  // Printed, each comment is on a line of its own: those after the last
+  // blank line are as many `///` lines directly above the row.
+  size_t printed = lead.size();
+  for (uint32_t next = begin; printed > 0; --printed) {
+    const ast::Comment* c = lead[printed - 1];
+    if (c->kind != ast::Comment::Doc || comments_.blank_line_between(c->range.end, next)) break;
+    next = c->range.begin;
+  }
+  return printed < source ? source : lead.size() + 1;
+}
+
 void ModuleFormatter::emit_row(Row& r, bool first, bool force_blank, const std::vector<size_t>* widths) {
   std::vector<const ast::Comment*> lead = comments_.take_before(r.begin);
   uint32_t start = lead.empty() ? r.begin : lead.front()->range.begin;
   if (!first && (force_blank || comments_.blank_line_between(last_end_, start))) out_ += '\n';
+  // A blank line before lead[cut] keeps a `///` comment that did not document
+  // the row (a comma or a parenthesis was between) from documenting it.
+  size_t cut = doc_cut(lead, r.begin);
   for (size_t i = 0; i < lead.size(); ++i) {
-    if (i > 0 && comments_.blank_line_between(last_end_, lead[i]->range.begin)) out_ += '\n';
+    if (i > 0 && (i == cut || comments_.blank_line_between(last_end_, lead[i]->range.begin))) out_ += '\n';
     write_indent();
     out_ += comments_.text(*lead[i]);
     out_ += '\n';
     last_end_ = std::max(last_end_, lead[i]->range.end);
   }
-  if (!lead.empty() && comments_.blank_line_between(last_end_, r.begin)) out_ += '\n';
+  if (!lead.empty() && (cut == lead.size() || comments_.blank_line_between(last_end_, r.begin))) out_ += '\n';
   write_indent();
   if (r.custom) {
     r.custom();
@@ -132,6 +155,12 @@ void ModuleFormatter::emit_row(Row& r, bool first, bool force_blank, const std::
   // blank line before them) are part of the row.
   end_line(tokens_.content_end(r.end));
   last_end_ = std::max(last_end_, r.end);
+}
+
+bool ModuleFormatter::blank_between(const Row& a, const Row& b) const {
+  if (comments_.blank_line_between(a.end, b.begin)) return true;
+  auto lead = comments_.peek_between(a.begin, tokens_.content_end(a.end), b.begin);
+  return doc_cut(lead, b.begin) <= lead.size();
 }
 
 bool ModuleFormatter::one_line(const Row& r) const {
@@ -162,9 +191,7 @@ void ModuleFormatter::rows(std::vector<Row>& rs, bool first_in_block) {
       continue;
     }
     size_t j = i + 1;
-    while (j < rs.size() && rs[j].category == rs[i].category && fits[j] &&
-           !comments_.blank_line_between(rs[j - 1].end, rs[j].begin))
-      ++j;
+    while (j < rs.size() && rs[j].category == rs[i].category && fits[j] && !blank_between(rs[j - 1], rs[j])) ++j;
     std::vector<size_t> widths = column_widths(texts, i, j);
     auto run_fits = [&] {
       for (size_t k = i; k < j; ++k)

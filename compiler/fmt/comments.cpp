@@ -68,12 +68,31 @@ std::vector<const ast::Comment*> Comments::take_trailing(uint32_t end) {
   return out;
 }
 
+std::vector<const ast::Comment*> Comments::peek_between(uint32_t from, uint32_t end, uint32_t begin) const {
+  std::vector<size_t> skip = trailing(end);
+  std::vector<const ast::Comment*> out;
+  for (size_t i = next_; i < list_.size() && list_[i]->range.begin < begin; ++i)
+    if (!taken_[i] && list_[i]->range.begin >= from && std::find(skip.begin(), skip.end(), i) == skip.end())
+      out.push_back(list_[i]);
+  return out;
+}
+
 bool Comments::any_within(uint32_t begin, uint32_t end) const {
   for (size_t i = next_; i < list_.size(); ++i) {
     if (list_[i]->range.begin >= end) break;
     if (list_[i]->range.begin >= begin && !taken_[i]) return true;
   }
   return false;
+}
+
+bool Comments::next_line(uint32_t a, uint32_t b) const {
+  const std::string& t = src_.text();
+  int lines = 0;
+  for (uint32_t i = a; i < b && i < t.size(); ++i) {
+    if (t[i] == '\n') ++lines;
+    else if (t[i] != ' ' && t[i] != '\t' && t[i] != '\r') return false;
+  }
+  return lines == 1;
 }
 
 bool Comments::any_in(uint32_t begin, uint32_t end) const {

@@ -29,8 +29,15 @@ class Comments {
   // Takes the comments that start at or after `end` with only blanks, commas
   // and `)` between: the comments at the end of that node's line.
   std::vector<const ast::Comment*> take_trailing(uint32_t end);
+  // The comments the next row (at `begin`) will take before it, after a row
+  // that began at `from` and whose line ends at `end` (the row's own comments
+  // taken): none is taken.
+  std::vector<const ast::Comment*> peek_between(uint32_t from, uint32_t end, uint32_t begin) const;
   // Whether a comment not yet taken begins inside [begin, end).
   bool any_within(uint32_t begin, uint32_t end) const;
+  // Whether [a, b) is white space holding exactly one line break: a `///`
+  // comment ending at a documents what starts at b.
+  bool next_line(uint32_t a, uint32_t b) const;
   // Whether any comment, taken or not, begins inside [begin, end).
   bool any_in(uint32_t begin, uint32_t end) const;
   // Whether the source between a and b (comments skipped) has an empty line.
@@ -64,7 +71,7 @@ class Comments {
   size_t begins_at(uint32_t offset) const;
   size_t ends_at(uint32_t offset) const;
   void advance();
-  // The comments take_trailing(end) takes.
+  // The comments take_trailing(end) would take.
   std::vector<size_t> trailing(uint32_t end) const;
 
   const SourceFile& src_;

@@ -59,12 +59,18 @@ class ModuleFormatter {
   // of the closing brace.
   void block(std::vector<Row>& rows, uint32_t open_end, uint32_t close);
   void rows(std::vector<Row>& rows, bool first_in_block);
+  // Whether a blank line will be printed between two consecutive rows.
+  bool blank_between(const Row& a, const Row& b) const;
   // Whether a row can be printed as aligned cells on one line: within the
   // width, and no comment ends a line inside it.
   bool one_line(const Row& r) const;
   // Prints one row after its leading comments (and a blank line if the source
   // had one, or `force_blank`); `widths` aligns cells.
   void emit_row(Row& r, bool first, bool force_blank, const std::vector<size_t>* widths);
+  // Where a blank line must go among the comments printed above a row so
+  // that the `///` lines directly above it are those that documented it in
+  // the source (lead.size() + 1: nowhere).
+  size_t doc_cut(const std::vector<const ast::Comment*>& lead, uint32_t begin) const;
   // The offset just after the next `{` from `from` (comments skipped).
   uint32_t after_brace(uint32_t from) const;
   // A token found after `from`.
