@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <climits>
+#include <cstring>
 
 #include "diag/render.h"
 
@@ -45,7 +45,29 @@ std::pair<int, int> operand_prec(ast::BinaryOp op) {
     default: return {6, 6};  // comparisons do not chain
   }
 }
+
+// The leftmost operand of an expression written operand-first.
+const ast::Expr* first_operand(const ast::Expr& e) {
+  using K = ast::ExprKind;
+  switch (e.kind) {
+    case K::Binary: return static_cast<const ast::BinaryExpr&>(e).lhs.get();
+    case K::In: return static_cast<const ast::InExpr&>(e).value.get();
+    case K::Between: return static_cast<const ast::BetweenExpr&>(e).value.get();
+    case K::Has: return static_cast<const ast::HasExpr&>(e).set.get();
+    case K::Matches: return static_cast<const ast::MatchesExpr&>(e).value.get();
+    case K::Within: return static_cast<const ast::WithinExpr&>(e).date.get();
+    case K::IsMissing: return static_cast<const ast::IsMissingExpr&>(e).value.get();
+    default: return nullptr;
+  }
+}
 }  // namespace
+
+ExprPrinter::ExprPrinter(const SourceFile& src, Tokens* tokens) : src_(src), t_(tokens) {
+  if (!t_) {
+    own_ = std::make_unique<Tokens>(src, nullptr);
+    t_ = own_.get();
+  }
+}
 
 std::string ExprPrinter::slice(const SourceRange& r) const {
   const std::string& t = src_.text();
@@ -53,192 +75,285 @@ std::string ExprPrinter::slice(const SourceRange& r) const {
   return t.substr(r.begin, r.end - r.begin);
 }
 
-std::string ExprPrinter::label(const ast::Label& l) const {
+std::string ExprPrinter::label_text(const ast::Label& l) const {
   std::string s = slice(l.range);
   if (s.size() >= 2 && (s.front() == '"' || s.front() == 'r')) return s;
   return json_quote(l.value);
 }
+
+Doc ExprPrinter::label(const ast::Label& l) { return t_->tok(label_text(l), l.range.begin); }
 
 std::string ExprPrinter::literal(const ast::Expr& e, const std::string& text) const {
   if (!text.empty()) return text;
   return slice(e.range);
 }
 
-std::string ExprPrinter::type(const ast::TypeRef& t) const {
-  std::string s = t.name.name;
-  if (t.element) s += "<" + type(*t.element) + ">";
-  if (t.optional) s += "?";
-  return s;
-}
-
-Doc ExprPrinter::leading_comments(uint32_t offset) {
-  if (!comments_) return nullptr;
-  auto cs = comments_->take_before(offset);
-  if (cs.empty()) return nullptr;
-  std::vector<Doc> parts;
-  for (const ast::Comment* c : cs) {
-    parts.push_back(text(comments_->text(*c)));
-    parts.push_back(hardline());
+Doc ExprPrinter::type_doc(const ast::TypeRef& t) {
+  std::vector<Doc> parts{t_->tok(t.name.name, t.name.range.begin)};
+  uint32_t end = t.name.range.end;
+  if (t.element) {
+    parts.push_back(t_->tok("<", t_->find(end, "<", "")));
+    parts.push_back(type_doc(*t.element));
+    uint32_t gt = t_->find(t.element->range.end, ">", "");
+    parts.push_back(t_->tok(">", gt));
+    end = gt == kNoPos ? t.element->range.end : gt + 1;
   }
+  if (t.optional) parts.push_back(t_->tok("?", t_->find(end, "?", "")));
   return concat(std::move(parts));
 }
 
-Doc ExprPrinter::print(const ast::Expr& e, int min_prec) {
-  Doc lead = leading_comments(e.range.begin);
-  Doc inner = print_inner(e);
-  if (precedence(e) < min_prec) inner = concat({text("("), inner, text(")")});
-  return lead ? concat({lead, inner}) : inner;
+std::string ExprPrinter::type(const ast::TypeRef& t) { return render_flat(type_doc(t)); }
+
+uint32_t ExprPrinter::own_begin(const ast::Expr& e) const {
+  if (const ast::Expr* first = first_operand(e)) return first->range.begin;
+  if (const auto* c = e.as<ast::CallExpr>()) return c->callee.range.begin;
+  if (const auto* n = e.as<ast::NameExpr>()) return n->name.range.begin;
+  if (const auto* q = e.as<ast::QualifiedExpr>()) return q->enum_name.range.begin;
+  uint32_t i = t_->skip(e.range.begin);
+  while (i < e.range.end && t_->at(i) == '(') i = t_->skip(i + 1);
+  return i;
 }
 
-std::string ExprPrinter::flat(const ast::Expr& e, int min_prec) {
-  Comments* saved = comments_;
-  comments_ = nullptr;
-  std::string s = render(print(e, min_prec), INT_MAX / 2, 0, 0);
-  comments_ = saved;
-  return s;
+int ExprPrinter::paren_levels(const ast::Expr& e) const {
+  uint32_t own = own_begin(e);
+  int n = 0;
+  for (uint32_t i = t_->skip(e.range.begin); i < own && t_->at(i) == '('; i = t_->skip(i + 1)) ++n;
+  return n;
 }
+
+bool ExprPrinter::hugs(const ast::Expr& e) const {
+  const ast::Expr* set = &e;
+  if (const auto* x = e.as<ast::InExpr>()) set = x->set.get();
+  if (const auto* x = e.as<ast::HasExpr>()) set = x->operand.get();
+  if (!set || set->kind != ast::ExprKind::SetLit) return false;
+  return !t_->has_comments(e.range.begin, own_begin(*set) + 1);
+}
+
+Doc ExprPrinter::sub(const ast::ExprPtr& p, int min_prec) { return p ? print(*p, min_prec) : text("?"); }
+
+Doc ExprPrinter::kw(const char* word, uint32_t from) { return t_->tok(word, t_->find(from, word)); }
+
+Doc ExprPrinter::print(const ast::Expr& e, int min_prec) {
+  Doc inner = print_inner(e);
+  if (precedence(e) >= min_prec) return inner;
+  // The source has these parentheses (the AST would differ without them):
+  // print its outermost pair.
+  bool own = paren_levels(e) > 0;
+  uint32_t open = own ? e.range.begin : kNoPos;
+  uint32_t close = own && e.range.end > 0 && t_->at(e.range.end - 1) == ')' ? e.range.end - 1 : kNoPos;
+  return concat({nest(2, concat({t_->tok("(", open), inner})), t_->tok(")", close)});
+}
+
+std::string ExprPrinter::flat(const ast::Expr& e, int min_prec) { return render_flat(print(e, min_prec)); }
 
 Doc ExprPrinter::print_chain(const ast::BinaryExpr& b) {
   // a or b or c: one group that breaks before each operator.
-  std::vector<const ast::Expr*> operands;
+  std::vector<const ast::BinaryExpr*> links;
   const ast::Expr* cur = &b;
   while (true) {
     const auto* bb = cur->as<ast::BinaryExpr>();
-    if (!bb || bb->op != b.op || !bb->lhs || precedence(*cur) < 2) break;
-    operands.push_back(bb->rhs.get());
+    if (!bb || bb->op != b.op || !bb->lhs) break;
+    links.push_back(bb);
     cur = bb->lhs.get();
   }
   auto [lmin, rmin] = operand_prec(b.op);
-  std::vector<Doc> rest;
-  for (size_t i = operands.size(); i-- > 0;) {
-    rest.push_back(line());
-    rest.push_back(text(std::string(ast::spelling(b.op)) + " "));
-    rest.push_back(operands[i] ? print(*operands[i], rmin) : text("?"));
-  }
-  return group(concat({print(*cur, lmin), nest(2, concat(std::move(rest)))}));
-}
-
-Doc ExprPrinter::print_if(const ast::IfExpr& e) {
-  std::vector<Doc> parts;
-  const ast::IfExpr* cur = &e;
-  parts.push_back(text("if "));
-  while (true) {
-    // A nested `if` as a condition or a `then` branch keeps its parentheses.
-    parts.push_back(cur->cond ? print(*cur->cond, 2) : text("?"));
-    parts.push_back(text(" then "));
-    parts.push_back(cur->then_expr ? print(*cur->then_expr, 2) : text("?"));
+  std::vector<Doc> parts{print(*cur, lmin)};
+  for (size_t i = links.size(); i-- > 0;) {
     parts.push_back(line());
-    const ast::Expr* els = cur->else_expr.get();
-    if (!els) { parts.push_back(text("else ?")); break; }
-    if (Doc lead = leading_comments(els->range.begin)) parts.push_back(lead);
-    const auto* next = els->as<ast::IfExpr>();
-    if (next && !(comments_ && comments_->any_within(els->range.begin, next->cond ? next->cond->range.begin : els->range.begin))) {
-      parts.push_back(text("else if "));
-      cur = next;
-      continue;
-    }
-    parts.push_back(text("else "));
-    parts.push_back(print(*els, 1));
-    break;
+    parts.push_back(t_->tok(ast::spelling(b.op), links[i]->op_range.begin));
+    parts.push_back(space());
+    parts.push_back(sub(links[i]->rhs, rmin));
   }
   return group(concat(std::move(parts)));
 }
 
+Doc ExprPrinter::print_if(const ast::IfExpr& e) {
+  // One group breaking before each `else` (also for a comment that ends a
+  // line inside).
+  std::vector<Doc> parts;
+  const ast::IfExpr* cur = &e;
+  Doc head = t_->tok("if", own_begin(e));
+  while (true) {
+    // A nested `if` as a condition or a `then` branch keeps its parentheses.
+    uint32_t cond_end = cur->cond ? cur->cond->range.end : cur->range.begin;
+    Doc then_kw = kw("then", cond_end);
+    // An arm stays on one line (stdlib/std/people.icp promises one branch
+    // per line to the tests that read it) unless its condition breaks.
+    Doc cond = sub(cur->cond, 2);
+    if (!cur->cond || !hugs(*cur->cond)) cond = nest(2, cond);
+    parts.push_back(concat({head, space(), cond, nest(2, concat({space(), then_kw, space(), sub(cur->then_expr, 2)}))}));
+    parts.push_back(line());
+    uint32_t then_end = cur->then_expr ? cur->then_expr->range.end : cond_end;
+    Doc else_kw = kw("else", then_end);
+    const ast::Expr* els = cur->else_expr.get();
+    if (!els) {
+      parts.push_back(concat({else_kw, space(), text("?")}));
+      break;
+    }
+    if (const auto* next = els->as<ast::IfExpr>()) {
+      head = concat({else_kw, space(), t_->tok("if", own_begin(*next))});
+      cur = next;
+      continue;
+    }
+    parts.push_back(concat({else_kw, space(), print(*els, 1)}));
+    break;
+  }
+  return block_group(concat(std::move(parts)));
+}
+
 Doc ExprPrinter::print_set(const ast::SetLit& s) {
-  if (s.elements.empty()) return text("{}");
+  uint32_t open = own_begin(s);
+  uint32_t close = t_->skip_back(s.range.end);
+  for (int k = paren_levels(s); k > 0 && close != kNoPos && t_->at(close) == ')'; --k)
+    close = t_->skip_back(close);
+  if (close != kNoPos && t_->at(close) != '}') close = kNoPos;
+  Doc lb = t_->tok("{", open), rb = t_->tok("}", close);
+  if (s.elements.empty()) return concat({lb, rb});
   std::vector<Doc> parts;
   for (size_t i = 0; i < s.elements.size(); ++i) {
-    Doc el = s.elements[i] ? print(*s.elements[i], 1) : text("?");
+    Doc el = sub(s.elements[i], 1);
     if (i + 1 < s.elements.size()) {
-      parts.push_back(concat({el, text(",")}));
+      uint32_t comma = s.elements[i] ? t_->find(s.elements[i]->range.end, ",", "") : kNoPos;
+      parts.push_back(concat({el, t_->tok(",", comma)}));
       parts.push_back(line());
     } else {
       parts.push_back(el);
     }
   }
-  return group(concat({text("{"), nest(2, concat({softline(), fill(std::move(parts))})), softline(), text("}")}));
+  return group(concat({nest(2, concat({lb, softline(), fill(std::move(parts))})), softline(), rb}));
+}
+
+Doc ExprPrinter::print_call(const ast::CallExpr& c) {
+  std::vector<Doc> args;
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    args.push_back(sub(c.args[i], 1));
+    if (i + 1 < c.args.size()) {
+      args.push_back(t_->tok(",", c.args[i] ? t_->find(c.args[i]->range.end, ",", "") : kNoPos));
+      args.push_back(line());
+    }
+  }
+  uint32_t close = t_->skip_back(c.range.end);
+  for (int k = paren_levels(c); k > 0 && close != kNoPos && t_->at(close) == ')'; --k)
+    close = t_->skip_back(close);
+  if (close != kNoPos && t_->at(close) != ')') close = kNoPos;
+  Doc open = t_->tok("(", t_->find(c.callee.range.end, "(", ""));
+  // A comment at `(` does not break the arguments; one among them does.
+  Doc body = args.empty() ? text("") : concat({nest(2, concat({softline(), concat(std::move(args))})), softline()});
+  return concat({t_->tok(c.callee.name, c.callee.range.begin), nest(2, open),
+                 hard_group(concat({body, t_->tok(")", close)}))});
 }
 
 Doc ExprPrinter::print_inner(const ast::Expr& e) {
   using K = ast::ExprKind;
-  auto sub = [&](const ast::ExprPtr& p, int min) { return p ? print(*p, min) : text("?"); };
+  uint32_t at = own_begin(e);
+  // Keywords between operands, found in order from the first operand's end.
+  uint32_t cursor = e.range.begin;
+  auto key = [&](const char* word) {
+    uint32_t p = t_->find(cursor, word);
+    if (p != kNoPos) cursor = p + static_cast<uint32_t>(std::strlen(word));
+    return t_->tok(word, p);
+  };
+  auto after = [&](const ast::ExprPtr& p) {
+    if (p) cursor = p->range.end;
+  };
   switch (e.kind) {
-    case K::IntLit: return text(literal(e, static_cast<const ast::IntLit&>(e).text));
-    case K::FloatLit: return text(literal(e, static_cast<const ast::FloatLit&>(e).text));
-    case K::StringLit: return text(literal(e, static_cast<const ast::StringLit&>(e).text));
-    case K::DurationLit: return text(literal(e, static_cast<const ast::DurationLit&>(e).text));
-    case K::BoolLit: return text(static_cast<const ast::BoolLit&>(e).value ? "true" : "false");
+    case K::IntLit: return t_->tok(literal(e, static_cast<const ast::IntLit&>(e).text), at);
+    case K::FloatLit: return t_->tok(literal(e, static_cast<const ast::FloatLit&>(e).text), at);
+    case K::StringLit: return t_->tok(literal(e, static_cast<const ast::StringLit&>(e).text), at);
+    case K::DurationLit: return t_->tok(literal(e, static_cast<const ast::DurationLit&>(e).text), at);
+    case K::BoolLit: return t_->tok(static_cast<const ast::BoolLit&>(e).value ? "true" : "false", at);
     case K::DateLit: {
       const auto& d = static_cast<const ast::DateLit&>(e);
-      return text(fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day));
+      return t_->tok(fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day), at);
     }
-    case K::MissingLit: return text("missing");
-    case K::Name: return text(static_cast<const ast::NameExpr&>(e).name.name);
+    case K::MissingLit: return t_->tok("missing", at);
+    case K::Name: return t_->tok(static_cast<const ast::NameExpr&>(e).name.name, at);
     case K::Qualified: {
       const auto& q = static_cast<const ast::QualifiedExpr&>(e);
-      return text(q.enum_name.name + "." + q.member.name);
+      return concat({t_->tok(q.enum_name.name, q.enum_name.range.begin),
+                     t_->tok(".", t_->find(q.enum_name.range.end, ".", "")),
+                     t_->tok(q.member.name, q.member.range.begin)});
     }
     case K::Special:
       switch (static_cast<const ast::SpecialExpr&>(e).which) {
-        case ast::SpecialName::Score: return text("score");
-        case ast::SpecialName::Confidence: return text("confidence");
-        case ast::SpecialName::AsOf: return text("as_of");
+        case ast::SpecialName::Score: return t_->tok("score", at);
+        case ast::SpecialName::Confidence: return t_->tok("confidence", at);
+        case ast::SpecialName::AsOf: return t_->tok("as_of", at);
       }
       return text("score");
-    case K::Call: {
-      const auto& c = static_cast<const ast::CallExpr&>(e);
-      std::vector<Doc> parts{text(c.callee.name + "(")};
-      for (size_t i = 0; i < c.args.size(); ++i) {
-        if (i) parts.push_back(text(", "));
-        parts.push_back(sub(c.args[i], 1));
-      }
-      parts.push_back(text(")"));
-      return concat(std::move(parts));
-    }
+    case K::Call: return print_call(static_cast<const ast::CallExpr&>(e));
     case K::Unary: {
       const auto& u = static_cast<const ast::UnaryExpr&>(e);
-      if (u.op == ast::UnaryOp::Not) return concat({text("not "), sub(u.operand, 4)});
-      std::string op = u.op == ast::UnaryOp::Neg ? "-" : "+";
+      if (u.op == ast::UnaryOp::Not) return concat({t_->tok("not", at), space(), sub(u.operand, 4)});
+      Doc op = t_->tok(u.op == ast::UnaryOp::Neg ? "-" : "+", at);
       // `-(-x)`, not `--x` or `- -x`; a literal written with its sign likewise.
       bool wrap = false;
       if (u.operand && precedence(*u.operand) >= 9) {
-        std::string lit = u.operand->kind == K::IntLit || u.operand->kind == K::FloatLit ? flat(*u.operand) : "";
+        std::string lit;
+        if (const auto* i = u.operand->as<ast::IntLit>()) lit = i->text;
+        if (const auto* f = u.operand->as<ast::FloatLit>()) lit = f->text;
         wrap = u.operand->as<ast::UnaryExpr>() || (!lit.empty() && (lit[0] == '-' || lit[0] == '+'));
       }
-      Doc operand = wrap ? concat({text("("), sub(u.operand, 1), text(")")}) : sub(u.operand, 9);
-      return concat({text(op), operand});
+      if (!wrap) return concat({op, sub(u.operand, 9)});
+      const ast::Expr& o = *u.operand;
+      bool own = paren_levels(o) > 0;
+      uint32_t close = own && o.range.end > 0 && t_->at(o.range.end - 1) == ')' ? o.range.end - 1 : kNoPos;
+      return concat({op, nest(2, concat({t_->tok("(", own ? o.range.begin : kNoPos), print(o, 1)})),
+                     t_->tok(")", close)});
     }
     case K::Binary: {
       const auto& b = static_cast<const ast::BinaryExpr&>(e);
       if (b.op == ast::BinaryOp::Or || b.op == ast::BinaryOp::And) return print_chain(b);
       auto [lmin, rmin] = operand_prec(b.op);
-      return concat({sub(b.lhs, lmin), text(std::string(" ") + ast::spelling(b.op) + " "), sub(b.rhs, rmin)});
+      return concat({sub(b.lhs, lmin), space(), t_->tok(ast::spelling(b.op), b.op_range.begin), space(),
+                     sub(b.rhs, rmin)});
     }
     case K::In: {
       const auto& x = static_cast<const ast::InExpr&>(e);
-      return concat({sub(x.value, 6), text(x.negated ? " not in " : " in "), sub(x.set, 6)});
+      std::vector<Doc> parts{sub(x.value, 6), space()};
+      after(x.value);
+      if (x.negated) parts.insert(parts.end(), {key("not"), space()});
+      parts.insert(parts.end(), {key("in"), space(), sub(x.set, 6)});
+      return concat(std::move(parts));
     }
     case K::Between: {
       const auto& x = static_cast<const ast::BetweenExpr&>(e);
-      return concat({sub(x.value, 6), text(x.negated ? " not between " : " between "), sub(x.lo, 6),
-                     text(" and "), sub(x.hi, 6)});
+      std::vector<Doc> parts{sub(x.value, 6), space()};
+      after(x.value);
+      if (x.negated) parts.insert(parts.end(), {key("not"), space()});
+      parts.insert(parts.end(), {key("between"), space(), sub(x.lo, 6), space()});
+      after(x.lo);
+      parts.insert(parts.end(), {key("and"), space(), sub(x.hi, 6)});
+      return concat(std::move(parts));
     }
     case K::Has: {
       const auto& x = static_cast<const ast::HasExpr&>(e);
-      const char* mode = x.mode == ast::HasMode::Any ? " has any " : x.mode == ast::HasMode::All ? " has all " : " has ";
-      return concat({sub(x.set, 6), text(mode), sub(x.operand, 6)});
+      std::vector<Doc> parts{sub(x.set, 6), space()};
+      after(x.set);
+      parts.insert(parts.end(), {key("has"), space()});
+      if (x.mode == ast::HasMode::Any) parts.insert(parts.end(), {key("any"), space()});
+      if (x.mode == ast::HasMode::All) parts.insert(parts.end(), {key("all"), space()});
+      parts.push_back(sub(x.operand, 6));
+      return concat(std::move(parts));
     }
     case K::Matches: {
       const auto& x = static_cast<const ast::MatchesExpr&>(e);
-      return concat({sub(x.value, 6), text(" matches "), sub(x.pattern, 6)});
+      Doc v = sub(x.value, 6);
+      after(x.value);
+      return concat({v, space(), key("matches"), space(), sub(x.pattern, 6)});
     }
     case K::Within: {
       const auto& x = static_cast<const ast::WithinExpr&>(e);
-      return concat({sub(x.date, 6), text(" within "), sub(x.window, 6)});
+      Doc d = sub(x.date, 6);
+      after(x.date);
+      return concat({d, space(), key("within"), space(), sub(x.window, 6)});
     }
     case K::IsMissing: {
       const auto& x = static_cast<const ast::IsMissingExpr&>(e);
-      return concat({sub(x.value, 6), text(x.present ? " is present" : " is missing")});
+      Doc v = sub(x.value, 6);
+      after(x.value);
+      Doc is = key("is");
+      return concat({v, space(), is, space(), key(x.present ? "present" : "missing")});
     }
     case K::If: return print_if(static_cast<const ast::IfExpr&>(e));
     case K::SetLit: return print_set(static_cast<const ast::SetLit&>(e));

@@ -4,10 +4,12 @@
 // would shadow the {fmt} library's header.)
 //
 // One layout: 2-space indentation, one item per line, the columns of
-// consecutive rules (labels, `when`, `=>`) and schema fields aligned, every
-// comment kept in its place, single blank lines kept between items, at most
-// 100 columns where a definition can be broken. Idempotent, and the AST of the
-// output equals the AST of the input (modulo ranges).
+// consecutive rules (labels, `when`, `=>`) and schema fields aligned when they
+// fit, longer rules and expressions broken before `=>`, then at `and`/`or`,
+// then in set literals, every comment kept between the tokens it was written
+// between, single blank lines kept between items, at most 100 columns where a
+// line can be broken (docs/language-notes.md, "Formatting"). Idempotent, and
+// the AST of the output equals the AST of the input (modulo ranges).
 #pragma once
 #include <string>
 

@@ -1,66 +1,25 @@
 // Golden tests of the formatter (compiler/fmt/). For every cases/X.icp:
 //   - formatting it gives cases/X.formatted.icp exactly;
 //   - formatting X.formatted.icp gives itself (idempotence);
-//   - both parse to the same AST and the same comments (ast dump without
-//     positions).
+//   - both parse to the same AST and the same comments in the same order
+//     (ast dump without positions).
 // ICP_FMT_UPDATE=1 rewrites the expected files instead of comparing.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
-#include <sstream>
 
 #include "fmt/formatter.h"
-#include "syntax/ast_dump.h"
-#include "syntax/parser.h"
+#include "fmt_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-struct Parsed {
-  std::unique_ptr<icp::SourceFile> file;
-  std::unique_ptr<icp::ast::Module> module;
-  std::string errors;
-};
-
-Parsed parse(const std::string& path, const std::string& text) {
-  Parsed p;
-  p.file = std::make_unique<icp::SourceFile>(0, path, text);
-  icp::DiagnosticEngine diags;
-  icp::ast::NodeIdAllocator ids;
-  p.module = icp::parse_module(*p.file, ids, diags);
-  for (const auto& d : diags.diagnostics()) p.errors += d.code + " " + d.message + "\n";
-  return p;
-}
-
-// The AST dump without positions, with the comments (trailing white space
-// removed) sorted: the formatter may move a comment from inside a one-line
-// rule to above it.
-std::string shape(const icp::ast::Module& m) {
-  std::string d = icp::dump_ast(m);
-  d = std::regex_replace(d, std::regex(R"( ?\[\d+:\d+-\d+:\d+\])"), "");
-  d = std::regex_replace(d, std::regex(R"(@\d+:\d+)"), "");
-  d = std::regex_replace(d, std::regex(R"(( |\\t|\\r)+"\n)"), "\"\n");
-  std::istringstream in(d);
-  std::string line, tree;
-  std::vector<std::string> comments;
-  while (std::getline(in, line)) {
-    if (line.rfind("  Comment ", 0) == 0) comments.push_back(line);
-    else tree += line + "\n";
-  }
-  std::sort(comments.begin(), comments.end());
-  for (const auto& c : comments) tree += c + "\n";
-  return tree;
-}
+using fmt_test::parse;
+using fmt_test::Parsed;
+using fmt_test::read;
+using fmt_test::shape;
 
 fs::path cases_dir() {
   const char* d = std::getenv("ICP_FMT_CASES");
