@@ -26,22 +26,38 @@ std::string location(const SourceManager& sm, const SourceRange& r) {
 }
 
 // The source line with a caret under the range (clipped to the first line).
+// A very long line (a generated model's one-line expression) is shown as a
+// window around the range, with `...` where it was cut.
 void append_snippet(std::string& out, const SourceManager& sm, const SourceRange& r, bool color) {
   if (!r.valid() || r.file >= sm.size()) return;
+  constexpr size_t kMaxShown = 160, kBefore = 60;
   const SourceFile& f = sm.file(r.file);
   std::string_view line = f.line_text(r.line);
   std::string num = std::to_string(r.line);
   std::string pad(num.size(), ' ');
-  // Tabs are shown as one space so the caret lines up.
-  std::string shown(line);
-  std::replace(shown.begin(), shown.end(), '\t', ' ');
-  out += fmt::format(" {} | {}\n", num, shown);
   size_t width = count_code_points(line);
   size_t start = r.col - 1;
   size_t stop = r.end_line == r.line ? r.end_col - 1 : width;
   if (stop <= start) stop = start + 1;
-  std::string marks = "^" + std::string(stop - start - 1, '~');
-  out += fmt::format(" {} | {}{}\n", pad, std::string(start, ' '), paint(color, kGreen, marks));
+  size_t from = 0, to = width;  // the code points shown
+  if (width > kMaxShown) {
+    from = start > kBefore ? start - kBefore : 0;
+    to = std::min(width, from + kMaxShown);
+  }
+  std::string shown = from > 0 ? "..." : "";
+  for (size_t i = 0, cp = 0; i < line.size() && cp < to; ++cp) {
+    size_t at = i;
+    decode_utf8(line, i);
+    if (cp >= from) shown.append(line.substr(at, i - at));
+  }
+  if (to < width) shown += "...";
+  // Tabs are shown as one space so the caret lines up.
+  std::replace(shown.begin(), shown.end(), '\t', ' ');
+  out += fmt::format(" {} | {}\n", num, shown);
+  size_t indent = start - from + (from > 0 ? 3 : 0);
+  size_t len = std::min(stop, std::max(to, start + 1)) - start;
+  std::string marks = "^" + std::string(len - 1, '~');
+  out += fmt::format(" {} | {}{}\n", pad, std::string(indent, ' '), paint(color, kGreen, marks));
 }
 
 }  // namespace

@@ -139,6 +139,21 @@ def main():
         expect(f"colour on a terminal (NO_COLOR={no_color})", (b"\x1b[" in data) == want and p.returncode == 1,
                repr(data[:200]))
 
+    # A diagnostic on a very long line shows a window around it, caret aligned.
+    long_model = os.path.join(tmp, "long.icp")
+    terms = " or ".join(f'a == "v{i}"' for i in range(300))
+    with open(long_model, "w") as f:
+        f.write(f'schema S {{ a: string }}\nprofile P on S {{ signal "x" when {terms} or bb == 1 or {terms} => 1 }}\n')
+    rc, out, err = run(icp, ["check", long_model], env={"NO_COLOR": "1"})
+    lines = err.splitlines()
+    snippet = [l for l in lines if l.startswith(" 2 | ")]
+    caret = [l for l in lines if l.strip().startswith("| ") and "^" in l]
+    expect("long line: clipped around the error", rc == 1 and len(snippet) == 1 and
+           snippet[0].startswith(" 2 | ...") and snippet[0].endswith("...") and len(snippet[0]) < 200 and
+           "bb == 1" in snippet[0], err[:600])
+    expect("long line: caret under the name", len(caret) == 1 and
+           snippet and snippet[0][caret[0].index("^"):].startswith("bb "), err[:600])
+
     for f in failures:
         print("FAIL " + f)
     print(f"{len(failures)} failures")
