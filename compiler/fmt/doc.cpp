@@ -67,26 +67,18 @@ Doc nest(int indent, Doc d) {
   absorb(n);
   return make(std::move(n));
 }
-Doc group(Doc d) {
+namespace {
+Doc group_of(Doc d, DocNode::Breaks breaks) {
   DocNode n = of(DocNode::Kind::Group);
+  n.breaks = breaks;
   n.parts.push_back(std::move(d));
   absorb(n);
   return make(std::move(n));
 }
-Doc block_group(Doc d) {
-  DocNode n = of(DocNode::Kind::Group);
-  n.breaks = DocNode::Breaks::WidthOrHard;
-  n.parts.push_back(std::move(d));
-  absorb(n);
-  return make(std::move(n));
-}
-Doc hard_group(Doc d) {
-  DocNode n = of(DocNode::Kind::Group);
-  n.breaks = DocNode::Breaks::OnlyHard;
-  n.parts.push_back(std::move(d));
-  absorb(n);
-  return make(std::move(n));
-}
+}  // namespace
+Doc group(Doc d) { return group_of(std::move(d), DocNode::Breaks::Width); }
+Doc block_group(Doc d) { return group_of(std::move(d), DocNode::Breaks::WidthOrHard); }
+Doc hard_group(Doc d) { return group_of(std::move(d), DocNode::Breaks::OnlyHard); }
 Doc fill(std::vector<Doc> parts) {
   DocNode n = of(DocNode::Kind::Fill);
   n.parts = std::move(parts);

@@ -1,24 +1,14 @@
 // Compiling open documents (workspace.h).
 #include "lsp/workspace.h"
 
-#include <filesystem>
-
 #include "ide/imports.h"
 #include "lsp/uri.h"
-
-namespace fs = std::filesystem;
 
 namespace icp::lsp {
 
 namespace {
 // The same file, however its path is spelled (as the loader keys files).
-std::string file_key(const std::string& path) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(path, ec);
-  if (ec) abs = path;
-  fs::path c = fs::weakly_canonical(abs, ec);
-  return (ec ? abs.lexically_normal() : c).string();
-}
+std::string file_key(const std::string& path) { return canonical_file_key(path); }
 }  // namespace
 
 std::string Workspace::key_of_uri(const std::string& uri) {

@@ -15,13 +15,7 @@ namespace fs = std::filesystem;
 namespace icp::sema {
 namespace {
 
-std::string canonical_key(const fs::path& p) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(p, ec);
-  if (ec) abs = p;
-  fs::path c = fs::weakly_canonical(abs, ec);
-  return (ec ? abs.lexically_normal() : c).string();
-}
+std::string canonical_key(const fs::path& p) { return canonical_file_key(p.string()); }
 
 std::optional<std::string> read_file(const fs::path& p, std::string* err) {
   std::error_code ec;

@@ -1,6 +1,7 @@
 #include "source/source.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace icp {
 
@@ -119,28 +120,38 @@ std::string_view SourceFile::line_text(uint32_t line) const {
   return std::string_view(text_.data() + b, e - b);
 }
 
+namespace {
+// UTF-16 code units of a UTF-8 text (a code point above U+FFFF is two).
+uint32_t utf16_units(std::string_view s) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < s.size();) n += decode_utf8(s, i) >= 0x10000 ? 2 : 1;
+  return n;
+}
+// The byte offset in `line` of UTF-16 column `col0` (before a surrogate pair
+// the column falls inside of; the line's end past it).
+size_t byte_of_utf16(std::string_view line, uint32_t col0) {
+  size_t i = 0;
+  uint32_t n = 0;
+  while (i < line.size() && n < col0) {
+    size_t j = i;
+    n += decode_utf8(line, j) >= 0x10000 ? 2 : 1;
+    if (n > col0) break;  // inside a surrogate pair: stay before it
+    i = j;
+  }
+  return i;
+}
+}  // namespace
+
 uint32_t SourceFile::utf16_col(uint32_t offset) const {
   auto [line, col] = line_col(offset);
   (void)col;
   uint32_t start = line_starts_[line - 1];
-  std::string_view seg(text_.data() + start, std::min<size_t>(offset, text_.size()) - start);
-  uint32_t n = 0;
-  for (size_t i = 0; i < seg.size();) n += decode_utf8(seg, i) >= 0x10000 ? 2 : 1;
-  return n;
+  return utf16_units(std::string_view(text_.data() + start, std::min<size_t>(offset, text_.size()) - start));
 }
 
 uint32_t SourceFile::offset_of_utf16(uint32_t line0, uint32_t utf16_col0) const {
   if (line0 >= line_starts_.size()) return static_cast<uint32_t>(text_.size());
-  std::string_view lt = line_text(line0 + 1);
-  size_t i = 0;
-  uint32_t n = 0;
-  while (i < lt.size() && n < utf16_col0) {
-    size_t j = i;
-    n += decode_utf8(lt, j) >= 0x10000 ? 2 : 1;
-    if (n > utf16_col0) break;  // inside a surrogate pair: stay before it
-    i = j;
-  }
-  return line_starts_[line0] + static_cast<uint32_t>(i);
+  return line_starts_[line0] + static_cast<uint32_t>(byte_of_utf16(line_text(line0 + 1), utf16_col0));
 }
 
 uint32_t SourceFile::lsp_line_count() const {
@@ -165,26 +176,23 @@ SourceFile::LspPosition SourceFile::lsp_position(uint32_t offset) const {
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   uint32_t line0 = static_cast<uint32_t>(it - starts.begin()) - 1;
   if (!own && line_ascii_[line0]) return {line0, offset - starts[line0]};  // the common case
-  std::string_view seg(text_.data() + starts[line0], offset - starts[line0]);
-  uint32_t n = 0;
-  for (size_t i = 0; i < seg.size();) n += decode_utf8(seg, i) >= 0x10000 ? 2 : 1;
-  return {line0, n};
+  return {line0, utf16_units(std::string_view(text_.data() + starts[line0], offset - starts[line0]))};
 }
 
 uint32_t SourceFile::offset_of_lsp(uint32_t line0, uint32_t utf16_col0) const {
   if (lsp_line_starts_.empty()) return offset_of_utf16(line0, utf16_col0);
   if (line0 >= lsp_line_starts_.size()) return static_cast<uint32_t>(text_.size());
   auto [b, e] = lsp_line_span(line0);
-  std::string_view lt(text_.data() + b, e - b);
-  size_t i = 0;
-  uint32_t n = 0;
-  while (i < lt.size() && n < utf16_col0) {
-    size_t j = i;
-    n += decode_utf8(lt, j) >= 0x10000 ? 2 : 1;
-    if (n > utf16_col0) break;  // inside a surrogate pair: stay before it
-    i = j;
-  }
-  return b + static_cast<uint32_t>(i);
+  return b + static_cast<uint32_t>(byte_of_utf16(std::string_view(text_.data() + b, e - b), utf16_col0));
+}
+
+std::string canonical_file_key(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) abs = path;
+  fs::path c = fs::weakly_canonical(abs, ec);
+  return (ec ? abs.lexically_normal() : c).string();
 }
 
 FileId SourceManager::add(std::string path, std::string text) {

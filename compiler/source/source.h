@@ -87,6 +87,11 @@ class SourceManager {
   std::vector<std::unique_ptr<SourceFile>> files_;
 };
 
+// The same file however its path is spelled (relative, `..`, links): the
+// absolute canonical path where it exists, else the absolute normal form.
+// The loader keys files by it, and so does the language server.
+std::string canonical_file_key(const std::string& path);
+
 // Decodes one UTF-8 code point at s[i], advancing i; invalid bytes decode as
 // U+FFFD and advance by one.
 uint32_t decode_utf8(std::string_view s, size_t& i);
