@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "source/source.h"
+#include "syntax/tokens.h"
+
 namespace icp::ide::completion {
 
 bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
@@ -13,14 +16,7 @@ bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
 
-bool reserved(std::string_view w) {
-  return one_of(w, {"import", "enum", "schema", "const", "def", "profile", "persona", "test", "let", "exclude",
-                    "signal", "trigger", "tier", "group", "cap", "when", "on", "within", "halflife", "from", "if",
-                    "then", "else", "and", "or", "not", "in", "has", "any", "all", "matches", "is", "missing",
-                    "present", "between", "true", "false", "int", "float", "bool", "string", "date", "duration",
-                    "set", "as_of", "given", "expect", "fired", "unknown", "points", "excluded", "excluded_by",
-                    "score", "confidence", "default"});
-}
+bool reserved(std::string_view w) { return syntax::is_keyword(w); }
 bool declaration_keyword(std::string_view w) {
   return one_of(w, {"import", "enum", "schema", "const", "def", "profile", "persona", "test"});
 }
@@ -33,90 +29,48 @@ bool completes(const Tok& t) {
 }
 
 End lex(std::string_view text, size_t end, std::vector<Tok>& out, size_t& string_start) {
-  size_t i = 0;
-  bool line_start = true;
-  size_t line_begin = 0;
-  auto push = [&](Tok::Kind k, size_t from) {
-    out.push_back({k, std::string(text.substr(from, i - from)), line_start, from == line_begin});
-    line_start = false;
+  // The grammar's own tokens (syntax/tokens.h), of the text before the cursor.
+  const std::string_view before = text.substr(0, std::min(end, text.size()));
+  const std::vector<syntax::TokenRecord> tokens = syntax::tokenize(before, syntax::LexerKind::Scanner);
+  // Token positions are code points; string_start is a byte offset.
+  auto byte_of = [&](size_t code_point) {
+    size_t i = 0;
+    for (size_t cp = 0; cp < code_point && i < before.size(); ++cp) decode_utf8(before, i);
+    return i;
   };
-  while (i < end) {
-    char c = text[i];
-    if (c == '\n' || c == '\r') {
-      ++i;
-      line_start = true;
-      line_begin = i;
-    } else if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
-      ++i;
-    } else if (c == '/' && i + 1 < end && text[i + 1] == '/') {
-      while (i < end && text[i] != '\n' && text[i] != '\r') ++i;
-      if (i >= end) return End::Comment;
-    } else if (c == '/' && i + 1 < end && text[i + 1] == '*') {
-      size_t close = text.find("*/", i + 2);
-      if (close == std::string_view::npos || close + 2 > end) return End::Comment;
-      for (size_t k = i; k < close; ++k)
-        if (text[k] == '\n' || text[k] == '\r') {
-          line_start = true;
-          line_begin = close + 2;
+  const size_t code_points = tokens.empty() ? 0 : tokens.back().start;  // EOF starts at the end
+  size_t last_line = 0;
+  for (const syntax::TokenRecord& t : tokens) {
+    const bool at_end = t.stop + 1 == code_points;
+    switch (syntax::token_class(t.type)) {
+      case syntax::TokenClass::End: return End::Code;
+      case syntax::TokenClass::LineComment:
+      case syntax::TokenClass::OpenComment:
+        if (at_end) return End::Comment;
+        continue;
+      case syntax::TokenClass::BlockComment: continue;
+      case syntax::TokenClass::OpenString:
+        if (at_end) {
+          // The content begins after `"`, `r"` or `r#"`.
+          size_t quote = t.text.find('"');
+          string_start = byte_of(t.start) + (quote == std::string::npos ? t.text.size() : quote + 1);
+          return End::String;
         }
-      i = close + 2;
-    } else if (c == '"' || (c == 'r' && i + 1 < end && (text[i + 1] == '"' || text[i + 1] == '#'))) {
-      size_t from = i;
-      bool raw = c == 'r';
-      std::string_view close = "\"";
-      if (raw) {
-        ++i;
-        if (text[i] == '#') {
-          close = "\"#";
-          ++i;
-          if (i >= end || text[i] != '"') {  // `r#` and no quote: a name `r` and a stray `#`
-            i = from + 1;
-            push(Tok::Word, from);
-            continue;
-          }
-        }
-      }
-      ++i;  // the opening quote
-      size_t content = i;
-      bool closed = false;
-      while (i < end && text[i] != '\n' && text[i] != '\r') {
-        if (!raw && text[i] == '\\') {
-          i += 2;
-          continue;
-        }
-        if (text.substr(i, close.size()) == close) {
-          i += close.size();
-          closed = true;
-          break;
-        }
-        ++i;
-      }
-      if (!closed && i >= end) {
-        string_start = content;
-        return End::String;
-      }
-      i = std::min(i, end);
-      push(Tok::String, from);
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
-      size_t from = i;
-      while (i < end && (ident_char(text[i]) || text[i] == '.' || text[i] == '%' ||
-                         (text[i] == '-' && i + 1 < end && std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
-                          i - from <= 7)))  // a date: 2026-11-01
-        ++i;
-      push(Tok::Number, from);
-    } else if (ident_start(c)) {
-      size_t from = i;
-      while (i < end && ident_char(text[i])) ++i;
-      push(Tok::Word, from);
-    } else {
-      size_t from = i;
-      std::string_view two = text.substr(i, 2);
-      if (i + 1 < end && (two == "=>" || two == "==" || two == "!=" || two == "<=" || two == ">=" || two == "??"))
-        i += 2;
-      else
-        for (++i; i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;) ++i;  // a whole code point
-      push(Tok::Punct, from);
+        [[fallthrough]];
+      case syntax::TokenClass::String:
+        out.push_back({Tok::String, t.text, t.line != last_line, t.column == 0});
+        break;
+      case syntax::TokenClass::Number:
+        out.push_back({Tok::Number, t.text, t.line != last_line, t.column == 0});
+        break;
+      case syntax::TokenClass::Word:
+        out.push_back({Tok::Word, t.text, t.line != last_line, t.column == 0});
+        break;
+      case syntax::TokenClass::Punct:
+        out.push_back({Tok::Punct, t.text, t.line != last_line, t.column == 0});
+        break;
     }
+    last_line = t.line;
   }
   return End::Code;
 }

@@ -33,6 +33,7 @@ bool is_space(char32_t c) {
 struct LiteralTables {
   std::deque<std::string> storage;  // owns the keys below
   std::unordered_map<std::string_view, size_t> keywords;
+  std::vector<bool> is_keyword;  // by token type
   size_t longest_keyword = 0;
   // Punctuation by first character, longest first.
   std::array<std::vector<std::pair<std::string_view, size_t>>, 128> punct;
@@ -62,6 +63,8 @@ const LiteralTables& literal_tables() {
       const std::string& key = t.storage.emplace_back(lit);
       if (is_alpha_(static_cast<unsigned char>(key[0]))) {
         t.keywords.emplace(key, type);
+        if (t.is_keyword.size() <= type) t.is_keyword.resize(type + 1);
+        t.is_keyword[type] = true;
         t.longest_keyword = std::max(t.longest_keyword, key.size());
       } else if (static_cast<unsigned char>(key[0]) < 128) {
         auto& list = t.punct[static_cast<unsigned char>(key[0])];
@@ -79,6 +82,17 @@ const LiteralTables& literal_tables() {
 
 Scanner::Scanner(CodePointStream* input) : input_(input), text_(input->code_points()) {
   literal_tables();
+}
+
+size_t Scanner::keyword_type(std::string_view word) {
+  const LiteralTables& t = literal_tables();
+  auto it = t.keywords.find(word);
+  return it == t.keywords.end() ? 0 : it->second;
+}
+
+bool Scanner::is_keyword_type(size_t type) {
+  const LiteralTables& t = literal_tables();
+  return type < t.is_keyword.size() && t.is_keyword[type];
 }
 
 antlr4::TokenFactory<antlr4::CommonToken>* Scanner::getTokenFactory() {

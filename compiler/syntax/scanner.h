@@ -47,6 +47,10 @@ class Scanner : public antlr4::TokenSource {
   std::string getSourceName() override { return input_->getSourceName(); }
   antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override;
 
+  // The token type of a keyword, or 0 when `word` is not one.
+  static size_t keyword_type(std::string_view word);
+  static bool is_keyword_type(size_t type);
+
  private:
   // Length in code points of the longest token at pos_, and its type and
   // channel; 0 for white space (skipped).

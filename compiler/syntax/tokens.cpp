@@ -42,4 +42,29 @@ std::string token_type_name(size_t type) {
   return lexer.getVocabulary().getSymbolicName(type);
 }
 
+TokenClass token_class(size_t type) {
+  using L = icp_antlr::ICPLexer;
+  switch (type) {
+    case antlr4::Token::EOF: return TokenClass::End;
+    case L::IDENT: return TokenClass::Word;
+    case L::INT: case L::FLOAT: case L::MAGNITUDE: case L::PERCENT: case L::DATE: case L::DURATION:
+    case L::BAD_NUMBER: case L::BAD_DATE:
+      return TokenClass::Number;
+    case L::STRING: case L::RAW_STRING: return TokenClass::String;
+    case L::UNTERMINATED_STRING: return TokenClass::OpenString;
+    case L::LINE_COMMENT: return TokenClass::LineComment;
+    case L::BLOCK_COMMENT: return TokenClass::BlockComment;
+    case L::UNTERMINATED_COMMENT: return TokenClass::OpenComment;
+    default: break;
+  }
+  // (The tables are built under the lock the first time.)
+  std::lock_guard<std::mutex> lock(antlr_mutex());
+  return Scanner::is_keyword_type(type) ? TokenClass::Word : TokenClass::Punct;
+}
+
+bool is_keyword(std::string_view word) {
+  std::lock_guard<std::mutex> lock(antlr_mutex());
+  return Scanner::keyword_type(word) != 0;
+}
+
 }  // namespace icp::syntax

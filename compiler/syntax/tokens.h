@@ -5,6 +5,7 @@
 // against (tests/syntax/lexer_test.cpp).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,5 +31,21 @@ std::vector<TokenRecord> tokenize(std::string_view utf8, LexerKind kind);
 
 // The grammar's name of a token type (`K_WHEN`, `IDENT`, `EOF`).
 std::string token_type_name(size_t type);
+
+// How a tool that reads tokens (completion) classes them.
+enum class TokenClass : uint8_t {
+  Word,          // a name or a keyword
+  Number,        // numbers, dates, durations (also malformed ones)
+  String,        // a string or raw string
+  OpenString,    // a string with no closing quote
+  LineComment,
+  BlockComment,  // also one left open: it runs to the end of the text
+  OpenComment,   // a block comment with no `*/`
+  Punct,         // operators, brackets, anything else
+  End,           // EOF
+};
+TokenClass token_class(size_t type);
+// Whether `word` is a keyword of LANGUAGE.md section 2 (the grammar's).
+bool is_keyword(std::string_view word);
 
 }  // namespace icp::syntax
