@@ -42,6 +42,7 @@ End lex(std::string_view text, size_t end, std::vector<Tok>& out, size_t& string
   size_t last_line = 0;
   for (const syntax::TokenRecord& t : tokens) {
     const bool at_end = t.stop + 1 == code_points;
+    Tok::Kind kind = Tok::Punct;
     switch (syntax::token_class(t.type)) {
       case syntax::TokenClass::End: return End::Code;
       case syntax::TokenClass::LineComment:
@@ -57,19 +58,12 @@ End lex(std::string_view text, size_t end, std::vector<Tok>& out, size_t& string
           return End::String;
         }
         [[fallthrough]];
-      case syntax::TokenClass::String:
-        out.push_back({Tok::String, t.text, t.line != last_line, t.column == 0});
-        break;
-      case syntax::TokenClass::Number:
-        out.push_back({Tok::Number, t.text, t.line != last_line, t.column == 0});
-        break;
-      case syntax::TokenClass::Word:
-        out.push_back({Tok::Word, t.text, t.line != last_line, t.column == 0});
-        break;
-      case syntax::TokenClass::Punct:
-        out.push_back({Tok::Punct, t.text, t.line != last_line, t.column == 0});
-        break;
+      case syntax::TokenClass::String: kind = Tok::String; break;
+      case syntax::TokenClass::Number: kind = Tok::Number; break;
+      case syntax::TokenClass::Word: kind = Tok::Word; break;
+      case syntax::TokenClass::Punct: kind = Tok::Punct; break;
     }
+    out.push_back({kind, t.text, t.line != last_line, t.column == 0});
     last_line = t.line;
   }
   return End::Code;
