@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <functional>
 #include <optional>
 #include <typeinfo>
 
+#include "syntax/ast_visit.h"
 #include "syntax/literals.h"
 #include "syntax/nesting.h"
 
@@ -123,64 +123,6 @@ CmpOp cmp_op(size_t type) {
     case P::GT: return CmpOp::Gt;
     case P::GE: return CmpOp::Ge;
     default: return CmpOp::Eq;
-  }
-}
-
-// Calls f on every direct sub-expression slot of e.
-void for_each_child(Expr& e, const std::function<void(ExprPtr&)>& f) {
-  auto each = [&](ExprPtr& p) {
-    if (p) f(p);
-  };
-  switch (e.kind) {
-    case ExprKind::Call: for (auto& a : static_cast<CallExpr&>(e).args) each(a); break;
-    case ExprKind::Unary: each(static_cast<UnaryExpr&>(e).operand); break;
-    case ExprKind::Binary: {
-      auto& b = static_cast<BinaryExpr&>(e);
-      each(b.lhs);
-      each(b.rhs);
-      break;
-    }
-    case ExprKind::In: {
-      auto& x = static_cast<InExpr&>(e);
-      each(x.value);
-      each(x.set);
-      break;
-    }
-    case ExprKind::Between: {
-      auto& x = static_cast<BetweenExpr&>(e);
-      each(x.value);
-      each(x.lo);
-      each(x.hi);
-      break;
-    }
-    case ExprKind::Has: {
-      auto& x = static_cast<HasExpr&>(e);
-      each(x.set);
-      each(x.operand);
-      break;
-    }
-    case ExprKind::Matches: {
-      auto& x = static_cast<MatchesExpr&>(e);
-      each(x.value);
-      each(x.pattern);
-      break;
-    }
-    case ExprKind::Within: {
-      auto& x = static_cast<WithinExpr&>(e);
-      each(x.date);
-      each(x.window);
-      break;
-    }
-    case ExprKind::IsMissing: each(static_cast<IsMissingExpr&>(e).value); break;
-    case ExprKind::If: {
-      auto& x = static_cast<IfExpr&>(e);
-      each(x.cond);
-      each(x.then_expr);
-      each(x.else_expr);
-      break;
-    }
-    case ExprKind::SetLit: for (auto& a : static_cast<SetLit&>(e).elements) each(a); break;
-    default: break;
   }
 }
 
@@ -749,7 +691,7 @@ void Builder::reject_missing(ExprPtr& e) {
     e = error_at(e->range);
     return;
   }
-  for_each_child(*e, [&](ExprPtr& c) { reject_missing(c); });
+  for_each_child_expr(*e, [&](ExprPtr& c) { reject_missing(c); });
 }
 
 template <typename F>
