@@ -31,6 +31,8 @@ sees (it is given, and reads from disk, a copy without them). A string
 "$pos:FILE:NAME" expands to the LSP position {"line", "character"} of the
 point NAME of FILE, "$range:FILE:NAME" to the range {"start", "end"} of the
 range NAME; "$pos:FILE:NAME.start" / ".end" to an end of that range.
+A didOpen sent with {"send": {...}, "marked": "NAME"} may carry markers in its
+text too; they are removed before it is sent, and FILE is then NAME.
 
 usage: run_transcript.py --icp build/icp [--stdlib DIR] FILE.jsonl...
 """
@@ -79,7 +81,7 @@ POSITION = re.compile(r"^\$(pos|range):([^:]+):(\w+)(\.start|\.end)?$")
 def position(m):
     what, name, marker, end = m.groups()
     if name not in MARKED:
-        raise ValueError("no file %s in tests/lsp/files" % name)
+        raise ValueError("no file %s in tests/lsp/files, and no text sent marked %s" % (name, name))
     a = MARKED[name]
     if what == "range":
         return a.lsp_range(marker)
@@ -208,6 +210,11 @@ def run(path, icp, stdlib, timeout):
     for n, step in enumerate(steps, 1):
         step = expand(step)
         if "send" in step:
+            if "marked" in step:  # a text with markers, under the name given
+                doc = step["send"]["params"]["textDocument"]
+                a = Annotations(doc["text"], "%s: the text of step %d" % (os.path.basename(path), n))
+                doc["text"] = a.code
+                MARKED[step["marked"]] = a
             server.send(step["send"])
         elif "send_raw" in step:
             server.send_raw(step["send_raw"].encode())
