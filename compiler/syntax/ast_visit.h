@@ -5,11 +5,10 @@
 // the parts of declarations (enum members, schema fields, parameters, given
 // fields, expects), and every name and label with the role it plays there.
 // The switches below have no `default:`, so a new node kind is a -Wswitch
-// error until it is listed here; every tool that walks the tree (the parser's
-// rewrites, the lints, the IDE's walk with its chain of enclosing nodes)
-// goes through this file. tests/syntax/ast_visit_test.cpp proves it reaches
-// every child: each expression slot, name and label of a file that uses
-// every kind.
+// error until it is listed here; every tool that walks the tree (the lints,
+// the IDE's walk with its chain of enclosing nodes) goes through this file.
+// tests/syntax/ast_visit_test.cpp proves it reaches every child: each node,
+// name and literal of every .icp file of the repository, and every kind.
 //
 // A visitor derives from ChildVisitor and hides the calls it wants:
 //   expr(ExprPtr& slot)            a non-empty expression slot (replaceable)
