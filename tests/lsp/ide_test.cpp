@@ -64,17 +64,19 @@ TEST(Ide, HoverShowsTypeAndDocs) {
 }
 
 TEST(Ide, HoverOnMissingShowsTheTypeItTakes) {
-  const std::string text = R"(import "std/firmo"
+  Annotations a(R"(import "std/firmo"
 schema A { code: int? }
-def sector(c: int): Industry? = if c == 51 then information else missing
+def sector(c: int): Industry? = if c == 51 then information else $missing[[mi^ssing]]
 profile P on A {
   signal "Info" when sector(code ?? 0) == information => 5
 }
-)";
-  auto p = compile(text);
-  auto h = icp::ide::hover(*p, offset_of(text, "else missing", 6));
+)");
+  auto p = compile(a.code());
+  auto h = icp::ide::hover(*p, a.point());
   ASSERT_TRUE(h);
   EXPECT_NE(h->markdown.find("missing: Industry?"), std::string::npos) << h->markdown;
+  EXPECT_EQ(h->range.begin, a.range("missing").begin);
+  EXPECT_EQ(h->range.end, a.range("missing").end);
 }
 
 TEST(Ide, DefinitionAcrossFiles) {
