@@ -64,6 +64,20 @@ TEST(Ide, HoverShowsTypeAndDocs) {
   EXPECT_NE(m->markdown.find("Industry.finance_insurance"), std::string::npos) << m->markdown;
 }
 
+TEST(Ide, HoverOnMissingShowsTheTypeItTakes) {
+  const std::string text = R"(import "std/firmo"
+schema A { code: int? }
+def sector(c: int): Industry? = if c == 51 then information else missing
+profile P on A {
+  signal "Info" when sector(code ?? 0) == information => 5
+}
+)";
+  auto p = compile(text);
+  auto h = icp::ide::hover(*p, offset_of(text, "else missing", 6));
+  ASSERT_TRUE(h);
+  EXPECT_NE(h->markdown.find("missing: Industry?"), std::string::npos) << h->markdown;
+}
+
 TEST(Ide, DefinitionAcrossFiles) {
   auto p = compile(kModel);
   std::string text = kModel;
