@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "icp/rt/name_list.h"
 #include "sema/checker.h"
 #include "sema/expr_checker.h"
 #include "sema/fold.h"
@@ -167,9 +168,7 @@ class TestChecker {
       if (!seen.count(f.name)) missing.push_back("'" + f.name + "'");
     }
     if (!missing.empty()) {
-      std::string list;
-      for (size_t i = 0; i < missing.size(); ++i)
-        list += (i ? (i + 1 == missing.size() ? " and " : ", ") : "") + missing[i];
+      std::string list = rt::name_list(missing, /*prose=*/true);
       SourceRange r = t_.given_range ? *t_.given_range : t_.label.range;
       error(r, fmt::format("`given` leaves out the required field{} {} (not optional, no default)",
                            missing.size() == 1 ? "" : "s", list));
