@@ -198,20 +198,22 @@ class Options(Base):
         p = subprocess.run([ICP, "score", "--help"], capture_output=True, text=True)
         self.assertEqual(p.returncode, 0)
         for opt in ["--profile", "--as-of", "--keep", "--rejects", "--lenient", "--list-sep", "--delimiter",
-                    "--date-format", "--threads", "--engine", "--input-format", "--format"]:
+                    "--date-format", "--threads", "--engine", "--input-format", "--format", "--allow-missing"]:
             self.assertIn(opt, p.stdout)
         self.assertNotIn("--stats", p.stdout)
 
     def test_missing_required_column(self):
         p = self.icp(self.write("in.csv", "Company Name,Region\nA,emea\n"))
         self.assertEqual(p.returncode, 1)
-        self.assertIn("missing column 'Employees'", p.err)
+        self.assertIn("no column 'Employees' for field 'employees'", p.err)
         self.assertEqual(p.out, "")
 
-    def test_missing_optional_column_warns(self):
-        p = self.score("in.csv", "Company Name,Employees\nA,250\n")
-        self.assertIn("warning", p.err)
-        self.assertIn("'Annual Revenue'", p.err)
+    def test_missing_optional_column_is_an_error_unless_allowed(self):
+        # 0.1 warned and scored; 0.2 refuses a renamed column (tests/cli_score/test_cli_visibility.py).
+        p = self.icp(self.write("in.csv", "Company Name,Employees\nA,250\n"), *AS_OF)
+        self.assertEqual(p.returncode, 1, p.err)
+        self.assertIn("no column 'Annual Revenue' for field 'revenue'", p.err)
+        p = self.score("in.csv", "Company Name,Employees\nA,250\n", "--allow-missing", "all")
         self.assertIn("scored 1 rows, rejected 0", p.err)
 
     def test_lenient(self):
@@ -310,8 +312,8 @@ class Summary(Base):
         lines = p.err.splitlines()
         self.assertEqual(lines[0], "scored 5 rows, rejected 1")
         self.assertEqual(lines[1], "tiers: a 1, b 1, out 1, excluded 2")
-        self.assertEqual(lines[2], 'excluded by "Listed": 1 (matched 1)')
-        self.assertEqual(lines[3], 'excluded by "Tiny": 1 (matched 2)')
+        self.assertEqual(lines[2], 'excluded by "Listed": 1 (matched 1, unknown 0)')
+        self.assertEqual(lines[3], 'excluded by "Tiny": 1 (matched 2, unknown 0)')
         self.assertNotIn("lenient", p.err)
 
     def test_no_progress_bar_when_not_a_terminal(self):
