@@ -3,73 +3,30 @@
 // have their own namespace, so a field `domain` does not hide `domain()`.
 // An optional argument for a plain parameter makes the result optional.
 #include "sema/expr_checker.h"
+#include "sema/fold.h"
 #include "sema/import_hints.h"
 #include "sema/suggest.h"
 
 namespace icp::sema {
 namespace {
 
-bool numeric_like(TypeKind k) {
-  return k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::Duration;
-}
-
-// One parameter class of a built-in.
-enum class P : uint8_t { Str, StrOrSet, Set, Date, Num };
-
-struct Sig {
-  std::vector<P> params;
-  TypeKind result;  // Error: "int if every argument is int, else float"
-};
-
-Sig signature(Builtin b) {
-  using K = TypeKind;
-  switch (b) {
-    case Builtin::Lower: return {{P::StrOrSet}, K::String};
-    case Builtin::Upper: case Builtin::Trim: case Builtin::Domain: return {{P::Str}, K::String};
-    case Builtin::Len: return {{P::Str}, K::Int};
-    case Builtin::StartsWith: case Builtin::EndsWith: case Builtin::Contains:
-      return {{P::Str, P::Str}, K::Bool};
-    case Builtin::Count: return {{P::Set}, K::Int};
-    case Builtin::DaysSince: case Builtin::Year: case Builtin::Month: return {{P::Date}, K::Int};
-    case Builtin::Min: case Builtin::Max: return {{P::Num, P::Num}, K::Error};
-    case Builtin::Abs: return {{P::Num}, K::Error};
-    case Builtin::Clamp: return {{P::Num, P::Num, P::Num}, K::Error};
-    case Builtin::Round: return {{P::Num}, K::Int};
-    case Builtin::Log: return {{P::Num}, K::Float};
+// The type a parameter's argument is checked against, when every overload
+// wants the same one (it resolves `{}` and enum literals).
+Expected param_expect(Builtin b, size_t i) {
+  std::optional<Type> want;
+  for (const Overload& o : builtin_info(b).overloads) {
+    Type t;
+    switch (o.params[i]) {
+      case Param::Str: t = Type::of(TypeKind::String); break;
+      case Param::StrSet: case Param::Set: t = Type::of(TypeKind::StringSet); break;
+      case Param::Date: t = Type::of(TypeKind::Date); break;
+      case Param::HalfLife: t = Type::of(TypeKind::Duration); break;
+      case Param::Int: case Param::Num: return std::nullopt;
+    }
+    if (want && !(*want == t)) return std::nullopt;
+    want = t;
   }
-  return {{}, K::Error};
-}
-
-bool accepts(P p, Type t) {
-  switch (p) {
-    case P::Str: return t.kind == TypeKind::String;
-    case P::StrOrSet: return t.kind == TypeKind::String || t.kind == TypeKind::StringSet ||
-                             t.kind == TypeKind::EmptySet;
-    case P::Set: return t.is_set();
-    case P::Date: return t.kind == TypeKind::Date;
-    case P::Num: return numeric_like(t.kind);
-  }
-  return false;
-}
-
-const char* param_text(P p) {
-  switch (p) {
-    case P::Str: return "a string";
-    case P::StrOrSet: return "a string or a set<string>";
-    case P::Set: return "a set";
-    case P::Date: return "a date";
-    case P::Num: return "a number";
-  }
-  return "?";
-}
-
-Expected param_expect(P p) {
-  switch (p) {
-    case P::Str: return Type::of(TypeKind::String);
-    case P::Date: return Type::of(TypeKind::Date);
-    case P::Set: return Type::of(TypeKind::StringSet);
-    default: return std::nullopt;
-  }
+  return want;
 }
 
 std::string plural(size_t n) { return n == 1 ? "argument" : "arguments"; }
@@ -91,7 +48,7 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
     if (a) check(*a, Type::error());
   if (n.empty() || c_.clashes(env_.file, n)) return Type::error();
   std::vector<std::string> cands;
-  for (size_t i = 0; i < kBuiltinCount; ++i) cands.emplace_back(builtin_name(static_cast<Builtin>(i)));
+  for (const BuiltinInfo& bi : all_builtins()) cands.emplace_back(bi.name);
   if (env_.file < c_.files.size())
     for (const auto& [name, td] : c_.files[env_.file].defs) cands.push_back(name);
   // A missing import may declare it: only a likely typo is worth saying.
@@ -107,36 +64,57 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
 }
 
 Type ExprChecker::check_builtin(const ast::CallExpr& e, Builtin b) {
-  Sig sig = signature(b);
-  std::string_view name = builtin_name(b);
-  if (b == Builtin::DaysSince) env_.uses_as_of = true;
-  bool bad = false, opt = false, all_int = true;
+  const BuiltinInfo& info = builtin_info(b);
+  std::string_view name = info.name;
+  if (info.reads_as_of()) env_.uses_as_of = true;
+  bool bad = false, opt = false;
   std::vector<Type> types;
   for (size_t i = 0; i < e.args.size(); ++i) {
     if (!e.args[i]) { bad = true; continue; }
-    Expected ex = i < sig.params.size() ? param_expect(sig.params[i]) : Expected(Type::error());
+    Expected ex = i < info.arity() ? param_expect(b, i) : Expected(Type::error());
     Type t = check(*e.args[i], ex);
     types.push_back(t);
     if (t.is_error()) { bad = true; continue; }
     opt = opt || t.optional;
-    if (t.kind == TypeKind::Float) all_int = false;
-    if (i < sig.params.size() && !accepts(sig.params[i], t)) {
+    if (i >= info.arity()) continue;
+    bool ok = false;
+    for (const Overload& o : info.overloads) ok = ok || param_accepts(o.params[i], t);
+    if (!ok) {
       c_.diags.emit(DiagKind::BadCall, e.args[i]->range,
                     fmt::format("argument {} of '{}' must be {}, found {}", i + 1, name,
-                                param_text(sig.params[i]), tn(t)));
+                                param_expectation(b, i), tn(t)));
       bad = true;
     }
   }
-  if (e.args.size() != sig.params.size()) {
+  if (e.args.size() != info.arity()) {
     c_.diags.emit(DiagKind::BadCall, e.range,
-                  fmt::format("'{}' takes {} {}, found {}", name, sig.params.size(),
-                              plural(sig.params.size()), e.args.size()));
+                  fmt::format("'{}' takes {} {}, found {}", name, info.arity(), plural(info.arity()),
+                              e.args.size()));
     return Type::error();
   }
   if (bad) return Type::error();
-  if (b == Builtin::Lower && types[0].is_set()) return Type::of(TypeKind::StringSet, opt);
-  if (sig.result == TypeKind::Error) return Type::of(all_int ? TypeKind::Int : TypeKind::Float, opt);
-  return Type::of(sig.result, opt);
+  const Overload* o = choose_overload(b, types);
+  if (!o) {
+    std::string found;
+    for (Type t : types) found += (found.empty() ? "" : ", ") + tn(t);
+    c_.diags.emit(DiagKind::BadCall, e.range,
+                  fmt::format("no form of '{}' takes ({}): it is {}", name, found, builtin_signature(b)));
+    return Type::error();
+  }
+  for (size_t i = 0; i < o->params.size(); ++i) {
+    if (o->params[i] != Param::HalfLife) continue;
+    // A half-life is a positive duration constant (LANGUAGE.md 11.1).
+    Folded f = fold(m_, *e.args[i]);
+    const auto* d = f.constant ? std::get_if<DurationValue>(&f.value) : nullptr;
+    if (f.error) return Type::error();
+    if (!d || d->days <= 0) {
+      c_.diags.emit(DiagKind::BadCall, e.args[i]->range,
+                    fmt::format("argument {} of '{}' must be a positive duration constant, found {}", i + 1,
+                                name, f.constant ? value_text(m_, f.value) : "a value computed for each record"));
+      return Type::error();
+    }
+  }
+  return Type::of(o->result, opt);
 }
 
 Type ExprChecker::check_def_call(const ast::CallExpr& e, uint32_t def) {
