@@ -117,12 +117,17 @@ void civil_from_days(int64_t z, int& y, int& m, int& d) {
   y = static_cast<int>(yy + (m <= 2));
 }
 
-std::optional<ConstValue> fold_call(BuiltinCall c, const std::vector<V>& args) {
+std::optional<ConstValue> fold_call(BuiltinCall c, const std::vector<V>& args, std::optional<int64_t> as_of) {
   const Overload& o = overload_info(c);
-  if (o.reads_as_of()) return std::nullopt;
+  if (o.reads_as_of() && !as_of) return std::nullopt;
   for (const V& v : args)
     if (unknown(v)) return V{};
-  Inputs in(args);
+  std::vector<V> with_date;
+  if (o.reads_as_of()) {
+    with_date.push_back(*as_of);
+    with_date.insert(with_date.end(), args.begin(), args.end());
+  }
+  Inputs in(o.reads_as_of() ? with_date : args);
   RtValue r = visit_rt_function(c, [&](auto fn, const char*) { return rt_invoke(fn, in); });
   return to_value(r, o.result);
 }

@@ -62,6 +62,31 @@ TEST(Ide, HoverShowsTypeAndDocs) {
   EXPECT_NE(m->markdown.find("Industry.finance_insurance"), std::string::npos) << m->markdown;
 }
 
+// Built-ins' hover comes from the registry the checker reads
+// (sema/builtins.def): round() of an int checks clean, so hover says it takes
+// a number; every overload of lower() is listed.
+TEST(Ide, HoverOnABuiltinShowsItsOverloads) {
+  std::string text = R"(schema A {
+  n: int?
+  tech: set<string>
+}
+profile P on A {
+  signal "R" when round(n) > 2 => 1
+  signal "L" when lower(tech) has "aws" => 1
+}
+)";
+  auto p = compile(text);
+  ASSERT_TRUE(p);
+  auto r = icp::ide::hover(*p, offset_of(text, "round(n)", 1));
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->markdown.find("round(x: number): int"), std::string::npos) << r->markdown;
+  EXPECT_NE(r->markdown.find("Rounds half away from zero"), std::string::npos) << r->markdown;
+  auto l = icp::ide::hover(*p, offset_of(text, "lower(tech)", 1));
+  ASSERT_TRUE(l);
+  EXPECT_NE(l->markdown.find("lower(s: string): string\nlower(s: set<string>): set<string>"), std::string::npos)
+      << l->markdown;
+}
+
 TEST(Ide, DefinitionAcrossFiles) {
   auto p = compile(kModel);
   std::string text = kModel;
