@@ -2,20 +2,25 @@
 // each row in exactly the order ir.h states (rules, then `order` for the
 // score, confidence, then tiers). Thread-safe: all per-call state is local,
 // and runtime contexts (arena + compiled regexes) come from a locked pool.
+#include "interp/interpreter.h"
+
 #include <memory>
 #include <mutex>
 #include <vector>
 
 #include "icp/rt_calls.h"
 #include "interp/eval_inst.h"
-#include "ir/engine.h"
 
-namespace icp::ir {
+namespace icp::interp {
 
 namespace {
 
-using interp::RowEnv;
-using interp::Val;
+using ir::Engine;
+using ir::Function;
+using ir::Group;
+using ir::OrderEntry;
+using ir::Rule;
+using ir::RuleKind;
 
 class Interpreter final : public Engine {
  public:
@@ -148,6 +153,6 @@ class Interpreter final : public Engine {
 
 }  // namespace
 
-std::unique_ptr<Engine> make_interpreter(const Function& f) { return std::make_unique<Interpreter>(f); }
+std::unique_ptr<ir::Engine> make_interpreter(const ir::Function& f) { return std::make_unique<Interpreter>(f); }
 
-}  // namespace icp::ir
+}  // namespace icp::interp

@@ -179,6 +179,7 @@ class TestChecker {
   void given_value(const ast::GivenField& g, int fi, const FieldInfo& field) {
     const ast::Expr& e = *g.value;
     if (e.kind == ast::ExprKind::MissingLit) {
+      if (!field.type.is_error()) c_.m.set_type(e.id, field.type.with_optional(true));
       if (!field.type.optional && !field.default_value && !field.type.is_set() && !field.type.is_error())
         error(e.range, fmt::format("field '{}' is required: it cannot be `missing`", field.name));
       info_.given.push_back(GivenValue{fi, std::monostate{}, &g});

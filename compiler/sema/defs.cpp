@@ -30,7 +30,7 @@ void check_body(Checker& c, uint32_t index) {
   }
   ExprChecker x(c, env);
   Expected ex = d.result.is_error() ? Expected(Type::error()) : Expected(d.result);
-  Type t = x.check(*d.decl->body, ex);
+  Type t = x.check_in_context(*d.decl->body, ex);
   d.broken = d.broken || t.is_error() || d.result.is_error() ||
              std::any_of(d.params.begin(), d.params.end(), [](Type p) { return p.is_error(); });
   if (!t.is_error() && !d.result.is_error() && !ExprChecker::assignable(t, d.result)) {

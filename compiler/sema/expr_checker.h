@@ -56,6 +56,15 @@ class ExprChecker {
 
   // Types `e` (recording it) and returns its type.
   Type check(const ast::Expr& e, Expected expected = std::nullopt);
+  // Types `e` where its context gives it `expected` as its type (LANGUAGE.md
+  // section 5: a call's parameter, a `def`'s result, a schema default, a
+  // `given` field, and through `if` branches and the right side of `??`):
+  // there, `missing` is the missing value of that type, `T?`. Elsewhere
+  // (conditions, points, operands of operators, lets, consts) it is E0201.
+  Type check_in_context(const ast::Expr& e, Expected expected) {
+    context_ = &e;
+    return check(e, expected);
+  }
   // Types a condition: E0202 unless it is a bool. `what` names it for the
   // message ("the condition of `when`").
   Type check_cond(const ast::Expr& e, std::string_view what);
@@ -82,11 +91,11 @@ class ExprChecker {
   Type check_special(const ast::SpecialExpr& e);
   // check_ops.cpp
   Type check_unary(const ast::UnaryExpr& e, Expected expected);
-  Type check_binary(const ast::BinaryExpr& e, Expected expected);
+  Type check_binary(const ast::BinaryExpr& e, Expected expected, bool in_context);
   Type check_logic(const ast::BinaryExpr& e);
   Type check_compare(const ast::BinaryExpr& e);
   Type check_arith(const ast::BinaryExpr& e, Expected expected);
-  Type check_coalesce(const ast::BinaryExpr& e, Expected expected);
+  Type check_coalesce(const ast::BinaryExpr& e, Expected expected, bool in_context);
   Type check_in(const ast::InExpr& e);
   Type check_between(const ast::BetweenExpr& e);
   Type check_has(const ast::HasExpr& e);
@@ -97,17 +106,24 @@ class ExprChecker {
   Type check_builtin(const ast::CallExpr& e, Builtin b);
   Type check_def_call(const ast::CallExpr& e, uint32_t def);
   // check_exprs.cpp
-  Type check_if(const ast::IfExpr& e, Expected expected);
+  Type check_if(const ast::IfExpr& e, Expected expected, bool in_context);
   Type check_set(const ast::SetLit& e, Expected expected);
+  Type check_missing(const ast::Expr& e, Expected expected, bool in_context);
   // Types a and b where each may give the other its expected type (enum
-  // members); the one that needs no context goes first.
-  std::pair<Type, Type> check_pair(const ast::Expr& a, const ast::Expr& b, Expected expected);
+  // members); the one that needs no context goes first. For `missing`:
+  // `in_context` says whether `expected` is a typing context, `a_by_b` and
+  // `b_by_a` whether a side takes its type from the other (both for `if`,
+  // only the right side for `??`).
+  std::pair<Type, Type> check_pair(const ast::Expr& a, const ast::Expr& b, Expected expected,
+                                   bool in_context = false, bool a_by_b = false, bool b_by_a = false);
   bool needs_context(const ast::Expr& e);
   std::string tn(Type t) const { return m_.type_name(t); }
 
   Checker& c_;
   SemanticModel& m_;
   ExprEnv& env_;
+  // The expression check_in_context() is about to check; check() takes it.
+  const ast::Expr* context_ = nullptr;
 };
 
 // The type a sibling offers as the expected type of another operand: an

@@ -279,7 +279,7 @@ void compare(const sema::Overload& o, const std::vector<std::vector<Arg>>& cases
   std::string err;
   auto jit = codegen::make_jit(ib.f, &err);
   ASSERT_TRUE(jit) << err;
-  auto interp = ir::make_interpreter(ib.f);
+  auto interp = interp::make_interpreter(ib.f);
   Batch batch(ib.f, rows);
   Results rj = score_with(*jit, batch, as_of), ri = score_with(*interp, batch, as_of);
   for (size_t r = 0; r < rows.size(); ++r) {

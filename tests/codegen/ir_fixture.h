@@ -15,6 +15,7 @@
 
 #include "codegen/jit.h"
 #include "icp/abi.h"
+#include "interp/interpreter.h"
 #include "ir/engine.h"
 #include "ir/ir.h"
 
@@ -203,7 +204,7 @@ inline Results run(IrBuilder& ib, const std::vector<std::vector<Cell>>& rows, in
   if (!jit) return Results(rows.size(), ib.f.rules.size());
   Results r = score_with(*jit, b, as_of);
 #ifdef ICP_HAVE_INTERP
-  auto interp = ir::make_interpreter(ib.f);
+  auto interp = interp::make_interpreter(ib.f);
   Results ri = score_with(*interp, b, as_of);
   EXPECT_TRUE(r == ri) << "JIT and interpreter disagree";
 #endif

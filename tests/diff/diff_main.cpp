@@ -19,6 +19,7 @@
 #include "eval/batch_view.h"
 #include "eval/runtime_schema.h"
 #include "generator.h"
+#include "interp/interpreter.h"
 #include "ir/engine.h"
 #include "ir/lower.h"
 #include "sema/program.h"
@@ -90,7 +91,7 @@ int main(int argc, char** argv) {
       std::cerr << "program " << n << ": the JIT failed: " << error << "\n" << text;
       continue;
     }
-    auto interp = ir::make_interpreter(f);
+    auto interp = interp::make_interpreter(f);
     auto schema = eval::runtime_schema(prog->model, prog->model.schemas.at(size_t(profile->schema)));
     rt::Batch batch;
     batch.reset(*schema);

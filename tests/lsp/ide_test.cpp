@@ -1,5 +1,6 @@
 // Unit tests of the LSP-free IDE API (compiler/ide/) and of the server's
-// text synchronisation (lsp/documents.h), without JSON-RPC in between.
+// editor session state (ide/documents.h, ide/workspace.h), without JSON-RPC
+// in between.
 #include <gtest/gtest.h>
 
 #include "ide/completion.h"
@@ -8,8 +9,9 @@
 #include "ide/formatting.h"
 #include "ide/hover.h"
 #include "ide/symbols.h"
-#include "lsp/documents.h"
-#include "lsp/uri.h"
+#include "ide/documents.h"
+#include "ide/uri.h"
+#include "ide/workspace.h"
 #include "sema/program.h"
 
 namespace {
@@ -87,6 +89,20 @@ profile P on A {
       << l->markdown;
 }
 
+TEST(Ide, HoverOnMissingShowsTheTypeItTakes) {
+  const std::string text = R"(import "std/firmo"
+schema A { code: int? }
+def sector(c: int): Industry? = if c == 51 then information else missing
+profile P on A {
+  signal "Info" when sector(code ?? 0) == information => 5
+}
+)";
+  auto p = compile(text);
+  auto h = icp::ide::hover(*p, offset_of(text, "else missing", 6));
+  ASSERT_TRUE(h);
+  EXPECT_NE(h->markdown.find("missing: Industry?"), std::string::npos) << h->markdown;
+}
+
 TEST(Ide, DefinitionAcrossFiles) {
   auto p = compile(kModel);
   std::string text = kModel;
@@ -147,22 +163,22 @@ TEST(Ide, SymbolsAndFormatting) {
 }
 
 TEST(Documents, Utf16PositionsAndIncrementalChanges) {
-  using icp::lsp::TextChange;
+  using icp::ide::TextChange;
   std::string t = "a\xF0\x9F\x98\x80" "b\r\nxyz\n";  // a😀b CRLF xyz
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 1), 1u);
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 2), 1u);  // inside the surrogate pair
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 3), 5u);
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 99), 6u);  // clamped before CR LF
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 1, 2), 10u);
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 7, 0), t.size());
+  EXPECT_EQ(icp::ide::offset_of_position(t, 0, 1), 1u);
+  EXPECT_EQ(icp::ide::offset_of_position(t, 0, 2), 1u);  // inside the surrogate pair
+  EXPECT_EQ(icp::ide::offset_of_position(t, 0, 3), 5u);
+  EXPECT_EQ(icp::ide::offset_of_position(t, 0, 99), 6u);  // clamped before CR LF
+  EXPECT_EQ(icp::ide::offset_of_position(t, 1, 2), 10u);
+  EXPECT_EQ(icp::ide::offset_of_position(t, 7, 0), t.size());
   std::string s = "hello\n";
-  icp::lsp::apply_change(s, TextChange{true, 0, 0, 0, 0, "// hi\n"});
+  icp::ide::apply_change(s, TextChange{true, 0, 0, 0, 0, "// hi\n"});
   EXPECT_EQ(s, "// hi\nhello\n");
-  icp::lsp::apply_change(s, TextChange{true, 1, 0, 1, 5, "bye"});
+  icp::ide::apply_change(s, TextChange{true, 1, 0, 1, 5, "bye"});
   EXPECT_EQ(s, "// hi\nbye\n");
-  icp::lsp::apply_change(s, TextChange{true, 1, 3, 0, 2, ""});  // reversed range
+  icp::ide::apply_change(s, TextChange{true, 1, 3, 0, 2, ""});  // reversed range
   EXPECT_EQ(s, "//\n");
-  icp::lsp::apply_change(s, TextChange{false, 0, 0, 0, 0, "all new"});
+  icp::ide::apply_change(s, TextChange{false, 0, 0, 0, 0, "all new"});
   EXPECT_EQ(s, "all new");
 }
 
@@ -209,20 +225,20 @@ TEST(Ide, HoverOnAnItemKeywordDescribesTheItem) {
 
 TEST(Uri, OtherSchemesRoundTrip) {
   for (const char* uri : {"untitled:Untitled-1", "vscode-notebook-cell:/a/b.icp#x"})
-    EXPECT_EQ(icp::lsp::uri_from_path(icp::lsp::path_from_uri(uri)), uri);
-  EXPECT_EQ(icp::lsp::path_from_uri("file:///tmp/sp%20ace%2Bx/m.icp"), "/tmp/sp ace+x/m.icp");
-  EXPECT_EQ(icp::lsp::uri_from_path("/tmp/sp ace+x/m.icp"), "file:///tmp/sp%20ace%2Bx/m.icp");
-  EXPECT_EQ(icp::lsp::uri_from_path("/tmp/a:b.icp"), "file:///tmp/a%3Ab.icp");  // a path, not a scheme
+    EXPECT_EQ(icp::ide::uri_from_path(icp::ide::path_from_uri(uri)), uri);
+  EXPECT_EQ(icp::ide::path_from_uri("file:///tmp/sp%20ace%2Bx/m.icp"), "/tmp/sp ace+x/m.icp");
+  EXPECT_EQ(icp::ide::uri_from_path("/tmp/sp ace+x/m.icp"), "file:///tmp/sp%20ace%2Bx/m.icp");
+  EXPECT_EQ(icp::ide::uri_from_path("/tmp/a:b.icp"), "file:///tmp/a%3Ab.icp");  // a path, not a scheme
 }
 
 TEST(Documents, LoneCarriageReturnsEndLines) {
   // LSP 3.17: "\n", "\r\n" and "\r" all end a line.
   std::string t = "ab\rcd\r\nef\ngh";
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 0, 9), 2u);   // clamped before the \r
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 1, 1), 4u);
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 1, 9), 5u);   // before \r\n
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 2, 0), 7u);
-  EXPECT_EQ(icp::lsp::offset_of_position(t, 3, 1), 11u);
+  EXPECT_EQ(icp::ide::offset_of_position(t, 0, 9), 2u);   // clamped before the \r
+  EXPECT_EQ(icp::ide::offset_of_position(t, 1, 1), 4u);
+  EXPECT_EQ(icp::ide::offset_of_position(t, 1, 9), 5u);   // before \r\n
+  EXPECT_EQ(icp::ide::offset_of_position(t, 2, 0), 7u);
+  EXPECT_EQ(icp::ide::offset_of_position(t, 3, 1), 11u);
   icp::SourceFile f(0, "x.icp", t);
   EXPECT_EQ(f.lsp_line_count(), 4u);
   EXPECT_EQ(f.lsp_position(4).line, 1u);
@@ -238,6 +254,39 @@ TEST(Documents, LoneCarriageReturnsEndLines) {
   EXPECT_EQ(g.lsp_line_count(), 3u);
   EXPECT_EQ(g.lsp_position(3).line, 1u);
   EXPECT_EQ(g.lsp_line_span(0), (std::pair<uint32_t, uint32_t>{0, 1}));
+}
+
+TEST(Workspace, ReusesAnAnalysisUntilAFileItReadChanges) {
+  icp::ide::Workspace ws(ICP_TEST_STDLIB_DIR);
+  const std::string lib = icp::ide::uri_from_path("/tmp/ide_ws_test/lib.icp");
+  const std::string main = icp::ide::uri_from_path("/tmp/ide_ws_test/main.icp");
+  const std::string other = icp::ide::uri_from_path("/tmp/ide_ws_test/other.icp");
+  ws.documents().open(lib, "const L = 1\n", 1);
+  ws.documents().open(main, "import \"./lib.icp\"\nconst M = L + 1\n", 1);
+  ws.documents().open(other, "const O = 2\n", 1);
+  EXPECT_FALSE(ws.analysis("file:///nowhere/not-open.icp").program);
+
+  icp::ide::Analysis a = ws.analysis(main);
+  ASSERT_TRUE(a.program);
+  EXPECT_TRUE(icp::ide::file_diagnostics(*a.program).empty());
+  ASSERT_TRUE(ws.analysis(other).program);
+  // Same inputs: the same Program. A change elsewhere does not matter.
+  EXPECT_EQ(ws.analysis(main).program, a.program);
+  ASSERT_TRUE(ws.documents().change(other, {{false, 0, 0, 0, 0, "const O = 3\n"}}, 2));
+  EXPECT_EQ(ws.analysis(main).program, a.program);
+
+  // main read lib (an open document): it depends on it; nothing depends on main.
+  EXPECT_EQ(ws.dependents(lib), std::vector<std::string>{main});
+  EXPECT_TRUE(ws.dependents(main).empty());
+  // An edit of lib.icp is seen by the next analysis of main.
+  ASSERT_TRUE(ws.documents().change(lib, {{false, 0, 0, 0, 0, "const K = 1\n"}}, 2));
+  icp::ide::Analysis b = ws.analysis(main);
+  ASSERT_TRUE(b.program);
+  EXPECT_NE(b.program, a.program);
+  EXPECT_FALSE(icp::ide::file_diagnostics(*b.program).empty());  // L is gone
+  // A change on disk of a file it read makes it stale too.
+  EXPECT_EQ(ws.file_changed_on_disk(lib), std::vector<std::string>{main});
+  EXPECT_NE(ws.analysis(main).program, b.program);
 }
 
 }  // namespace

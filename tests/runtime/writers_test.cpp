@@ -1,6 +1,7 @@
 // Tests of the result writers (NDJSON, CSV, C API JSON) and the rejects file.
 #include <gtest/gtest.h>
 
+#include "icp/json.h"
 #include "icp/rt/writers.h"
 #include "reader_util.h"
 #include "test_schemas.h"
@@ -115,8 +116,10 @@ TEST(Writers, CsvListsJoinedBySemicolon) {
 
 TEST(Writers, JsonStringEscapes) {
   std::string out;
-  append_json_string(out, "a\"b\\c\nd\te\x01 é 😀");
+  icp::json::append_string(out, "a\"b\\c\nd\te\x01 é 😀");
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001 é 😀\"");
+  EXPECT_EQ(icp::json::quote("\r\b\f\x1f\x7f"), "\"\\r\\b\\f\\u001f\x7f\"");
+  EXPECT_EQ(icp::json::quote(""), "\"\"");
 }
 
 TEST(Writers, CsvFieldQuoting) {

@@ -274,10 +274,12 @@ class Firmo(unittest.TestCase):
         for code in [0, 1, 9, 10, 12, 30, 34, 43, 46, 47, 50, 99, 4321, 991234, 1000000, 5415110, -52]:
             self.assertIsNone(naics_sector(code), code)
 
-    def test_unknown_branch_uses_an_unknown_condition(self):
+    def test_no_sector_is_the_missing_expression(self):
+        # LANGUAGE.md 0.2 section 5: `missing`, not the old `c / 0 > 0` workaround.
         body = def_body(read("firmo.icp"), "naics_sector6")
-        last = " ".join(l.strip() for l in body.strip().splitlines()[-2:])  # `icp fmt` may break it
-        self.assertRegex(last, r"^else if c / 0 > 0 then Industry\.\w+ else Industry\.\w+$")
+        last = body.strip().splitlines()[-1].strip()
+        self.assertEqual(last, "else missing")
+        self.assertNotIn("/ 0", body)
 
     @unittest.skipUnless(os.path.isdir(DATA), "data folder not available")
     def test_every_naics_code_maps_to_its_sector(self):
