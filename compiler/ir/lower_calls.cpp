@@ -25,13 +25,11 @@ ValueId ExprLowerer::lower_builtin(const ast::CallExpr& e, Builtin b) {
     if (o.params.size() != args.size()) return false;
     for (size_t i = 0; i < args.size(); ++i) {
       VType t = em_.type(args[i]);
-      switch (o.params[i]) {
-        case sema::Param::Str: if (t != VType::Str) return false; break;
-        case sema::Param::StrSet: case sema::Param::Set: if (t != VType::StrSet) return false; break;
-        case sema::Param::Date: case sema::Param::HalfLife: case sema::Param::Int:
-          if (t != VType::Int) return false;
-          break;
-        case sema::Param::Num: if (t != VType::Int && t != VType::Float) return false; break;
+      switch (sema::param_ir(o.params[i])) {
+        case sema::ParamIr::Str: if (t != VType::Str) return false; break;
+        case sema::ParamIr::StrSet: if (t != VType::StrSet) return false; break;
+        case sema::ParamIr::Int: if (t != VType::Int) return false; break;
+        case sema::ParamIr::Float: if (t != VType::Int && t != VType::Float) return false; break;
       }
     }
     return true;
@@ -41,7 +39,7 @@ ValueId ExprLowerer::lower_builtin(const ast::CallExpr& e, Builtin b) {
     if (!o && takes(cand)) o = &cand;
   if (!o) fail(e, "a call of '" + e.callee.name + "' with arguments no overload takes");
   for (size_t i = 0; i < args.size(); ++i)
-    if (o->params[i] == sema::Param::Num) args[i] = em_.to_float(args[i]);
+    if (sema::param_ir(o->params[i]) == sema::ParamIr::Float) args[i] = em_.to_float(args[i]);
   if (o->reads_as_of()) args.insert(args.begin(), em_.as_of());
   VType result = VType::Float;
   switch (o->result) {

@@ -177,11 +177,11 @@ decltype(auto) visit_rt_function(BuiltinCall c, F&& f) {
 // The registry's parameter classes and result against the C signatures.
 namespace detail {
 constexpr RtKind input_of(Param p) {
-  switch (p) {
-    case Param::Str: return RtKind::Str;
-    case Param::StrSet: case Param::Set: return RtKind::StrSet;
-    case Param::Date: case Param::HalfLife: case Param::Int: return RtKind::Int;
-    case Param::Num: return RtKind::Float;
+  switch (param_ir(p)) {
+    case ParamIr::Int: return RtKind::Int;
+    case ParamIr::Float: return RtKind::Float;
+    case ParamIr::Str: return RtKind::Str;
+    case ParamIr::StrSet: return RtKind::StrSet;
   }
   return RtKind::Other;
 }

@@ -3,6 +3,7 @@
 #include "sema/builtins.h"
 
 #include <array>
+#include <initializer_list>
 
 namespace icp::sema {
 namespace {
@@ -84,19 +85,6 @@ constexpr bool table_ok() {
 static_assert(table_ok(), "builtins.def: every built-in needs overloads right after it, of its arity");
 static_assert(std::size(kBuiltins) == kBuiltinCount && std::size(kOverloads) == kBuiltinCallCount);
 
-std::string_view class_type(Param p) {
-  switch (p) {
-    case Param::Str: return "string";
-    case Param::StrSet: return "set<string>";
-    case Param::Set: return "set";
-    case Param::Date: return "date";
-    case Param::HalfLife: return "duration";
-    case Param::Int: return "int";
-    case Param::Num: return "number";
-  }
-  return "?";
-}
-
 std::string_view type_text(TypeKind k) {
   switch (k) {
     case TypeKind::Bool: return "bool";
@@ -111,20 +99,21 @@ std::string_view type_text(TypeKind k) {
   return "?";
 }
 
-// The argument types a class accepts, as a bit set over TypeKind.
-uint32_t accepted(Param p) {
-  auto bit = [](TypeKind k) { return 1u << unsigned(k); };
-  switch (p) {
-    case Param::Str: return bit(TypeKind::String);
-    case Param::StrSet: return bit(TypeKind::StringSet) | bit(TypeKind::EmptySet);
-    case Param::Set: return bit(TypeKind::StringSet) | bit(TypeKind::EnumSet) | bit(TypeKind::EmptySet);
-    case Param::Date: return bit(TypeKind::Date);
-    case Param::HalfLife: return bit(TypeKind::Duration);
-    case Param::Int: return bit(TypeKind::Int) | bit(TypeKind::Duration);
-    case Param::Num: return bit(TypeKind::Int) | bit(TypeKind::Float) | bit(TypeKind::Duration);
-  }
-  return 0;
+constexpr uint32_t mask_of(std::initializer_list<TypeKind> kinds) {
+  uint32_t m = 0;
+  for (TypeKind k : kinds) m |= 1u << unsigned(k);
+  return m;
 }
+
+#define ICP_KINDS(...) {__VA_ARGS__}
+constexpr ParamInfo kParamInfo[] = {
+#define ICP_PARAM(Id, type, expectation, accepts, expected, ir, rule)                                  \
+  ParamInfo{type, expectation, [] { using enum TypeKind; return mask_of(ICP_KINDS accepts); }(),      \
+            TypeKind::expected, ParamIr::ir, ParamRule::rule},
+#include "sema/builtins.def"
+};
+
+uint32_t accepted(Param p) { return kParamInfo[size_t(p)].accepts; }
 
 }  // namespace
 
@@ -146,24 +135,16 @@ std::optional<Builtin> builtin_by_name(std::string_view name) {
   return std::nullopt;
 }
 
+const ParamInfo& param_info(Param p) { return kParamInfo[size_t(p)]; }
+
 bool param_accepts(Param p, Type t) { return !t.is_error() && (accepted(p) >> unsigned(t.kind) & 1u); }
 
 std::string param_expectation(Builtin b, size_t i) {
   uint32_t mask = 0;
   for (const Overload& o : builtin_info(b).overloads)
     if (i < o.params.size()) mask |= accepted(o.params[i]);
-  for (Param p : {Param::Num, Param::Set, Param::Int, Param::Str, Param::StrSet, Param::Date, Param::HalfLife})
-    if (mask == accepted(p)) {
-      switch (p) {
-        case Param::Num: return "a number";
-        case Param::Set: return "a set";
-        case Param::Int: return "an int";
-        case Param::Str: return "a string";
-        case Param::StrSet: return "a set<string>";
-        case Param::Date: return "a date";
-        case Param::HalfLife: return "a duration";
-      }
-    }
+  for (const ParamInfo& p : kParamInfo)
+    if (p.accepts == mask) return std::string(p.expectation);
   std::string out;
   for (TypeKind k : {TypeKind::Bool, TypeKind::Int, TypeKind::Float, TypeKind::String, TypeKind::Date,
                      TypeKind::Duration, TypeKind::StringSet}) {
@@ -186,7 +167,7 @@ const Overload* choose_overload(Builtin b, std::span<const Type> args) {
 
 std::string overload_param_label(const Overload& o, size_t i) {
   const BuiltinInfo& b = builtin_info(o.fn);
-  return std::string(b.param_names[i]) + ": " + std::string(class_type(o.params[i]));
+  return std::string(b.param_names[i]) + ": " + std::string(param_info(o.params[i]).type);
 }
 
 std::string overload_signature(const Overload& o) {

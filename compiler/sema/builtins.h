@@ -34,16 +34,35 @@ inline constexpr size_t kBuiltinCallCount = 0
     ;
 
 // A parameter class: which argument types an overload's parameter accepts,
-// and the IR value it receives.
+// and what its runtime function receives (builtins.def's ICP_PARAM).
 enum class Param : uint8_t {
-  Str,       // string                                   IR Str
-  StrSet,    // set<string> or {}                         IR StrSet
-  Set,       // any set (count)                           IR StrSet
-  Date,      // date                                      IR Int (days)
-  HalfLife,  // a positive duration constant (E0204)      IR Int (days)
-  Int,       // int or duration                           IR Int
-  Num,       // int, float or duration                    IR Float (ints converted)
+#define ICP_PARAM(Id, type, expectation, accepts, expected, ir, rule) Id,
+#include "sema/builtins.def"
 };
+
+// What the runtime function receives for a parameter.
+enum class ParamIr : uint8_t { Int, Float, Str, StrSet };
+// A rule on an argument's value, beyond its type.
+enum class ParamRule : uint8_t { None, PositiveConstant };
+
+struct ParamInfo {
+  std::string_view type;         // in signatures: `d: date`
+  std::string_view expectation;  // in E0204: "must be a date"
+  uint32_t accepts;              // bit set over TypeKind
+  TypeKind expected;             // the type an argument is checked against; Error: none
+  ParamIr ir;
+  ParamRule rule;
+};
+const ParamInfo& param_info(Param p);
+
+constexpr ParamIr param_ir(Param p) {
+  switch (p) {
+#define ICP_PARAM(Id, type, expectation, accepts, expected, ir, rule) \
+    case Param::Id: return ParamIr::ir;
+#include "sema/builtins.def"
+  }
+  return ParamIr::Int;
+}
 
 enum BuiltinFlags : uint8_t {
   AsOf = 1,  // the runtime function takes the scoring date first; never folded

@@ -15,14 +15,9 @@ namespace {
 Expected param_expect(Builtin b, size_t i) {
   std::optional<Type> want;
   for (const Overload& o : builtin_info(b).overloads) {
-    Type t;
-    switch (o.params[i]) {
-      case Param::Str: t = Type::of(TypeKind::String); break;
-      case Param::StrSet: case Param::Set: t = Type::of(TypeKind::StringSet); break;
-      case Param::Date: t = Type::of(TypeKind::Date); break;
-      case Param::HalfLife: t = Type::of(TypeKind::Duration); break;
-      case Param::Int: case Param::Num: return std::nullopt;
-    }
+    TypeKind k = param_info(o.params[i]).expected;
+    if (k == TypeKind::Error) return std::nullopt;
+    Type t = Type::of(k);
     if (want && !(*want == t)) return std::nullopt;
     want = t;
   }
@@ -102,16 +97,25 @@ Type ExprChecker::check_builtin(const ast::CallExpr& e, Builtin b) {
     return Type::error();
   }
   for (size_t i = 0; i < o->params.size(); ++i) {
-    if (o->params[i] != Param::HalfLife) continue;
-    // A half-life is a positive duration constant (LANGUAGE.md 11.1).
-    Folded f = fold(m_, *e.args[i]);
-    const auto* d = f.constant ? std::get_if<DurationValue>(&f.value) : nullptr;
-    if (f.error) return Type::error();
-    if (!d || d->days <= 0) {
-      c_.diags.emit(DiagKind::BadCall, e.args[i]->range,
-                    fmt::format("argument {} of '{}' must be a positive duration constant, found {}", i + 1,
-                                name, f.constant ? value_text(m_, f.value) : "a value computed for each record"));
-      return Type::error();
+    const ParamInfo& p = param_info(o->params[i]);
+    switch (p.rule) {
+      case ParamRule::None: break;
+      case ParamRule::PositiveConstant: {  // decay's half-life (LANGUAGE.md 11.1)
+        Folded f = fold(m_, *e.args[i]);
+        if (f.error) return Type::error();
+        const ConstValue& v = f.value;
+        bool positive = f.constant && (std::holds_alternative<DurationValue>(v)  ? std::get<DurationValue>(v).days > 0
+                                       : std::holds_alternative<int64_t>(v) ? std::get<int64_t>(v) > 0
+                                       : std::holds_alternative<double>(v)  ? std::get<double>(v) > 0
+                                                                            : false);
+        if (!positive) {
+          c_.diags.emit(DiagKind::BadCall, e.args[i]->range,
+                        fmt::format("argument {} of '{}' must be a positive {} constant, found {}", i + 1, name,
+                                    p.type, f.constant ? value_text(m_, v) : "a value computed for each record"));
+          return Type::error();
+        }
+        break;
+      }
     }
   }
   return Type::of(o->result, opt);
