@@ -220,6 +220,7 @@ TEST(Completion, ImportPathsFollowTheImportRule) {
   namespace fs = std::filesystem;
   fs::path top = fs::temp_directory_path() / ("icp_completion_rule." + std::to_string(getpid()));
   fs::path dir = top / "root";
+  fs::remove_all(top);
   fs::create_directories(dir / "sub");
   fs::create_directories(dir / "folder.icp");
   std::ofstream(top / "outside.icp") << "const O = 1\n";
@@ -227,11 +228,11 @@ TEST(Completion, ImportPathsFollowTheImportRule) {
   fs::create_symlink(top / "outside.icp", dir / "escape.icp");
   fs::create_directory_symlink(top, dir / "up");
   ASSERT_EQ(mkfifo((dir / "pipe.icp").c_str(), 0644), 0);
-  Result r = complete_at("import \"./$\"\n", dir.string());
+  Result r = complete_at("import \"./^\"\n", dir.string());
   EXPECT_EQ(r.labels(), Labels({"./folder.icp/", "./sub/"}));
-  EXPECT_EQ(complete_at("import \"./sub/$\"\n", dir.string()).labels(), Labels({"./sub/in.icp"}));
-  EXPECT_EQ(complete_at("import \"../$\"\n", dir.string()).labels(), Labels({}));
-  EXPECT_EQ(complete_at("import \"./up/$\"\n", dir.string()).labels(), Labels({}));
+  EXPECT_EQ(complete_at("import \"./sub/^\"\n", dir.string()).labels(), Labels({"./sub/in.icp"}));
+  EXPECT_EQ(complete_at("import \"../^\"\n", dir.string()).labels(), Labels({}));
+  EXPECT_EQ(complete_at("import \"./up/^\"\n", dir.string()).labels(), Labels({}));
   fs::remove_all(top);
 }
 
