@@ -53,8 +53,8 @@ Type ExprChecker::check(const ast::Expr& e, Expected expected) {
     case ast::ExprKind::DateLit: t = Type::of(TypeKind::Date); break;
     case ast::ExprKind::DurationLit: t = Type::of(TypeKind::Duration); break;
     case ast::ExprKind::MissingLit:
-      c_.diags.emit(DiagKind::TypeMismatch, e.range,
-                    "`missing` is a value only in `given`; test for it with `is missing`");
+      // Only a `given` value is a MissingLit (check_tests.cpp): the builder
+      // reports `missing` anywhere else (E0001) and leaves an Error node.
       t = Type::error();
       break;
     case ast::ExprKind::Name: t = check_name(*e.as<ast::NameExpr>(), expected); break;
@@ -85,7 +85,7 @@ Type ExprChecker::check(const ast::Expr& e, Expected expected) {
 Type ExprChecker::check_cond(const ast::Expr& e, std::string_view what) {
   Type t = check(e, Type::of(TypeKind::Bool));
   if (!t.is_error() && t.kind != TypeKind::Bool)
-    c_.diags.emit(DiagKind::ConditionNotBool, e.range, what, tn(t));
+    c_.diags.emit(diag::ConditionNotBool, e.range, what, tn(t));
   return t;
 }
 
@@ -93,19 +93,19 @@ Type ExprChecker::check_window(const ast::Expr& e, std::string_view what, bool p
   Type t = check(e, Type::of(TypeKind::Duration));
   if (t.is_error()) return t;
   if (t.kind != TypeKind::Duration) {
-    c_.diags.emit(DiagKind::NotADuration, e.range, what, tn(t));
+    c_.diags.emit(diag::NotADuration, e.range, what, tn(t));
     return Type::error();
   }
   Folded f = fold(m_, e);
   if (!f.constant) {
-    c_.diags.emit(DiagKind::NotADuration, e.range, what, "a value computed for each record");
+    c_.diags.emit(diag::NotADuration, e.range, what, "a value computed for each record");
     return Type::error();
   }
   if (auto* v = std::get_if<DurationValue>(&f.value); v && (positive ? v->days <= 0 : v->days < 0)) {
     // A negative window can never hold (0 <= as_of - date <= window); a
     // half-life of 0 days divides by zero.
-    c_.diags.emit(DiagKind::DurationOutOfRange, e.range, what, positive ? "positive" : "zero or more days",
-                  value_text(m_, f.value));
+    c_.diags.emit(diag::DurationOutOfRange, e.range, what,
+                  positive ? "positive" : "zero or more days", value_text(m_, f.value));
     return Type::error();
   }
   return t;
@@ -160,8 +160,7 @@ Type ExprChecker::check_if(const ast::IfExpr& e, Expected expected) {
   if (a.is_error() || b.is_error()) return Type::error();
   auto u = unify(a, b);
   if (!u) {
-    c_.diags.emit(DiagKind::TypeMismatch, e.range,
-                  fmt::format("the branches of `if` have different types: {} and {}", tn(a), tn(b)))
+    c_.diags.emit(diag::IfBranchTypes, e.range, tn(a), tn(b))
         .note(e.then_expr->range, "this is {}", tn(a))
         .note(e.else_expr->range, "this is {}", tn(b));
     return Type::error();
@@ -207,22 +206,18 @@ Type ExprChecker::check_set(const ast::SetLit& e, Expected expected) {
       continue;
     }
     if (t.kind != TypeKind::String && t.kind != TypeKind::Enum) {
-      c_.diags.emit(DiagKind::TypeMismatch, el->range,
-                    fmt::format("a set holds strings or members of one enum, found {}", tn(t)));
+      c_.diags.emit(diag::SetElementType, el->range, tn(t));
       bad = true;
       continue;
     }
     if (first && !first->same_base(t)) {
-      c_.diags.emit(DiagKind::TypeMismatch, el->range,
-                    fmt::format("a set holds values of one type: this is {}, the first is {}",
-                                tn(t.plain()), tn(first->plain())));
+      c_.diags.emit(diag::SetMixedTypes, el->range, tn(t.plain()), tn(first->plain()));
       bad = true;
       continue;
     }
     Folded f = fold(m_, *el);
     if (!f.constant) {
-      c_.diags.emit(DiagKind::NotConstant, el->range,
-                    "the elements of a set literal must be compile-time constants");
+      c_.diags.emit(diag::SetElementNotConstant, el->range);
       bad = true;
       continue;
     }

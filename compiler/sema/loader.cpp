@@ -51,7 +51,7 @@ class Loader {
     if (!text) text = read_file(path, &err);
     if (!text) {
       FileId f = add(path, key, "");
-      c_.diags.emit(DiagKind::FileNotReadable, c_.prog.sources.file(f).range(0, 0), path, err);
+      c_.diags.emit(diag::FileNotReadable, c_.prog.sources.file(f).range(0, 0), path, err);
       return f;
     }
     FileId f = add(path, key, std::move(*text));
@@ -121,7 +121,7 @@ class Loader {
           if (on) chain += fs::path(c_.prog.sources.file(stack_[i]).path()).filename().string() + " -> ";
         }
         chain += fs::path(c_.prog.sources.file(t).path()).filename().string();
-        c_.diags.emit(DiagKind::ImportCycle, at->path.range, chain)
+        c_.diags.emit(diag::ImportCycle, at->path.range, chain)
             .note(imp.path.range, "the import that closes the cycle");
         c_.files[f].incomplete = true;
         return;
@@ -133,7 +133,7 @@ class Loader {
       else text = read_file(target, nullptr);
       if (!text) {
         c_.files[f].incomplete = true;
-        auto b = c_.diags.emit(DiagKind::ImportNotFound, imp.path.range, imp.path.value);
+        auto b = c_.diags.emit(diag::ImportNotFound, imp.path.range, imp.path.value);
         const bool std_lib = imp.path.value.rfind("std/", 0) == 0;
         if (std_lib)
           b.note("the standard library is searched in '{}'", stdlib_);
