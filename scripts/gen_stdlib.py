@@ -563,9 +563,7 @@ def gen_firmo(data_dir):
         kw = "if" if i == 0 else "else if"
         out.append(f"  {kw} c between {lo}0000 and {hi}9999 then Industry.{member}")
     out += [
-        "  // No sector, so missing. ICP has no `missing` expression, but `c / 0` is unknown (division",
-        "  // by zero, LANGUAGE.md section 6) and so is an `if` on it, whatever its branches.",
-        "  else if c / 0 > 0 then Industry.other_services else Industry.other_services",
+        "  else missing",
     ]
 
     out += [

@@ -22,8 +22,9 @@ namespace icp::driver {
 // Exit codes (TOOLS.md).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;    // the input was checked and is wrong
-inline constexpr int kExitUsage = 2;     // bad flags, missing file
+inline constexpr int kExitUsage = 2;     // bad flags, missing file, an output that is an input
 inline constexpr int kExitInternal = 3;  // a bug
+inline constexpr int kExitEnvironment = 4;  // a write failed (a full disk); nothing half-written is left
 
 struct Command {
   CLI::App* app = nullptr;    // the subcommand

@@ -5,13 +5,13 @@
 // Text goes to stdout by default; an object file to MODEL.o (the model's
 // name with `.o`, in the current directory). `-o -` is stdout.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "codegen/jit.h"
 #include "driver/cli.h"
 #include "driver/llvm_plugin.h"
+#include "driver/output_file.h"
 #include "driver/scoring_common.h"
 #include "ir/lower.h"
 
@@ -69,14 +69,21 @@ int run_build(const BuildOptions& opt) {
   std::string path = opt.output;
   if (path.empty() && !icp_ir && kind == codegen::EmitKind::Obj)
     path = std::filesystem::path(opt.model).stem().string() + ".o";
-  if (path.empty() || path == "-") {
-    std::cout.write(out.data(), std::streamsize(out.size()));
-    std::cout.flush();
-    return kExitOk;
+  if (path.empty()) path = "-";
+  // The output may not be the model or one of its imports.
+  FileRoles roles;
+  for (size_t f = 0; f < program->sources.size(); ++f)
+    roles.input(FileId(f) == program->main_file ? "the model" : "an import of the model",
+                program->sources.file(FileId(f)).path());
+  roles.output(opt.output.empty() ? "the output" : "-o", path);
+  if (!roles.check()) return kExitUsage;
+  OutputFile file;
+  if (!file.open(path)) return usage_error(file.error());
+  file.write(out);
+  if (!file.commit()) {
+    std::cerr << "icp: error: " << file.error() << "\n";
+    return kExitEnvironment;
   }
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  if (!f || !f.write(out.data(), std::streamsize(out.size())) || !f.flush())
-    return usage_error("cannot write '" + path + "'");
   return kExitOk;
 }
 

@@ -2,11 +2,12 @@
 // Default prints the formatted text to stdout; -w rewrites files in place;
 // --check lists the files that are not formatted and exits 1 if any. A file
 // with syntax errors is refused (its diagnostics are printed, exit 1).
-#include <fstream>
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "driver/cli.h"
+#include "driver/output_file.h"
 #include "fmt/formatter.h"
 #include "syntax/parser.h"
 
@@ -42,11 +43,18 @@ int run_fmt(const FmtOptions& opt) {
       }
     } else if (opt.write) {
       if (out != file.text()) {
-        std::ofstream f(file.path(), std::ios::binary | std::ios::trunc);
-        f << out;
-        if (!f) {
-          std::cerr << "icp: error: cannot write '" << file.path() << "'\n";
-          rc = kExitUsage;
+        // A temporary file renamed over the original: a failed write
+        // leaves the original as it was (exit 4).
+        OutputFile f;
+        if (!f.open(file.path())) {
+          std::cerr << "icp: error: " << f.error() << "\n";
+          rc = std::max(rc, kExitUsage);
+          continue;
+        }
+        f.write(out);
+        if (!f.commit()) {
+          std::cerr << "icp: error: " << f.error() << "; '" << file.path() << "' is unchanged\n";
+          rc = kExitEnvironment;
         }
       }
     } else {

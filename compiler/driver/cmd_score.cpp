@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "driver/cli.h"
+#include "driver/output_file.h"
 #include "driver/score_options.h"
 #include "driver/score_output.h"
 #include "driver/score_pipeline.h"
@@ -27,33 +28,40 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Writes chunks in order: results, rejects, tally, progress.
+// Writes chunks in order: results, rejects, tally, progress. Stops the run
+// at the first failed write (a full disk): scoring on is wasted work.
 class Writer : public ChunkConsumer {
  public:
-  Writer(OutFile& out, RejectsFile& rejects, ScoreTally& tally, Progress& progress,
+  Writer(OutputFile& out, RejectsFile& rejects, ScoreTally& tally, Progress& progress,
          const std::atomic<uint64_t>& bytes_read)
       : out_(out), rejects_(rejects), tally_(tally), progress_(progress), bytes_(bytes_read) {}
 
   bool consume(const ScoredChunk& c) override {
     out_.write(c.text);
-    if (!rejects_.write(c.rejects_text)) {
-      rejects_failed_ = true;
-      return false;
-    }
+    if (out_.failed() || !rejects_.write(c.rejects_text)) return false;
     tally_.merge(c.tally);
     return true;
   }
   void idle() override { progress_.update(tally_.scored + tally_.rejected, bytes_.load(std::memory_order_relaxed)); }
-  bool rejects_failed() const { return rejects_failed_; }
 
  private:
-  OutFile& out_;
+  OutputFile& out_;
   RejectsFile& rejects_;
   ScoreTally& tally_;
   Progress& progress_;
   const std::atomic<uint64_t>& bytes_;
-  bool rejects_failed_ = false;
 };
+
+// A write failed: nothing is left under the outputs' names (TOOLS.md, exit 4).
+int write_failed(OutputFile& out, RejectsFile& rejects) {
+  const OutputFile& bad = out.failed() ? out : rejects.file();
+  std::cerr << "icp: error: " << bad.error() << "\n";
+  if (bad.replaces())
+    std::cerr << "icp: nothing was written under the output's name; an existing file there is unchanged\n";
+  out.discard();
+  rejects.discard();
+  return kExitEnvironment;
+}
 
 double secs(int64_t ns) { return double(ns) / 1e9; }
 
@@ -74,9 +82,29 @@ int run_score(const ScoreOptions& opt) {
   auto as_of = parse_as_of(opt.as_of);
   if (!as_of) return kExitUsage;
 
+  // No output may be an input or another output (device and inode), and
+  // every output is opened before the model is compiled or a row is read.
+  const std::string out_path = opt.output.empty() ? std::string("-") : opt.output;
+  FileRoles roles;
+  roles.input("the model", opt.model);
+  roles.input("the input", opt.input);
+  roles.output(opt.output.empty() || opt.output == "-" ? "the output" : "-o", out_path);
+  roles.output(opt.rejects.empty() ? "the rejects file" : "--rejects", set.rejects_path);
+  if (!roles.check()) return kExitUsage;
+  OutputFile out;
+  if (!out.open(out_path)) return usage_error(out.error());
+  RejectsFile rejects(set.rejects_path, "");
+  if (!rejects.open()) return usage_error(rejects.file().error());
+
   int code = kExitOk;
-  std::unique_ptr<eval::Scorer> scorer = load_scorer(opt.model, opt.profile, opt.engine, &code);
+  std::unique_ptr<sema::Program> program;
+  std::unique_ptr<eval::Scorer> scorer = load_scorer(opt.model, opt.profile, opt.engine, &code, &program);
   if (!scorer) return code;
+  // The files the model imports are inputs too.
+  for (size_t f = 0; f < program->sources.size(); ++f)
+    if (FileId(f) != program->main_file) roles.input("an import of the model", program->sources.file(FileId(f)).path());
+  if (!roles.check()) return kExitUsage;
+  if (!resolve_allow_missing(opt.allow_missing, scorer->schema(), set.read)) return kExitUsage;
   std::string error;
 
   std::unique_ptr<rt::ByteSource> raw = rt::open_file(opt.input, error);
@@ -87,21 +115,30 @@ int run_score(const ScoreOptions& opt) {
       set.input_format == rt::InputFormat::Csv
           ? rt::open_csv(std::move(bytes), scorer->schema(), set.read, opt.keep, error)
           : rt::open_ndjson(std::move(bytes), scorer->schema(), set.read, opt.keep, error);
+  const std::string input_name = opt.input == "-" ? "<stdin>" : opt.input;
   if (!src) {
-    std::cerr << "icp: error: " << (opt.input == "-" ? "<stdin>" : opt.input) << ": " << error << "\n";
+    // Exit 1 before any row was scored: there is no output to put in place.
+    // One problem per line; lines that start with "note: " are notes.
+    size_t at = 0;
+    while (at <= error.size()) {
+      size_t nl = error.find('\n', at);
+      std::string line = error.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+      if (line.starts_with("note: ")) std::cerr << line << "\n";
+      else std::cerr << "icp: error: " << input_name << ": " << line << "\n";
+      if (nl == std::string::npos) break;
+      at = nl + 1;
+    }
     return kExitFailed;
   }
-  for (const auto& w : src->warnings())
-    std::cerr << "icp: warning: " << (opt.input == "-" ? "<stdin>" : opt.input) << ": " << w << "\n";
+  for (const auto& w : src->warnings()) std::cerr << "icp: warning: " << input_name << ": " << w << "\n";
+  for (const auto& n : src->notes()) std::cerr << "note: " << input_name << ": " << n << "\n";
 
-  OutFile out;
-  if (!out.open(opt.output)) return usage_error("cannot write '" + opt.output + "'");
   std::string header;
   if (!set.ndjson_out) rt::append_csv_result_header(header, opt.keep);
   out.write(header);
   std::string rejects_header;
   rt::append_rejects_header(rejects_header, src->reject_header());
-  RejectsFile rejects(set.rejects_path, rejects_header);
+  rejects.set_header(std::move(rejects_header));
 
   std::error_code ec;
   uint64_t total = opt.input == "-" ? 0 : uint64_t(std::filesystem::file_size(opt.input, ec));
@@ -119,15 +156,15 @@ int run_score(const ScoreOptions& opt) {
 
   bool completed = run_score_pipeline(*src, *scorer, cfg, writer, times);
   progress.finish();
-  bool out_ok = out.close();
-  bool rejects_ok = rejects.close() && !writer.rejects_failed();
-  if (!out_ok) return usage_error("cannot write '" + (opt.output.empty() ? std::string("<stdout>") : opt.output) + "'");
-  if (!rejects_ok) return usage_error("cannot write the rejects file '" + set.rejects_path + "'");
+  if (out.failed() || rejects.file().failed()) return write_failed(out, rejects);
   if (!completed) {
     std::cerr << "icp: internal error: scoring stopped early\n";
     return kExitInternal;
   }
-  print_score_summary(std::cerr, tally, scorer->info(), opt.lenient, src->lenient_count());
+  // Both files complete before either is renamed into place.
+  if (!out.close() || !rejects.close()) return write_failed(out, rejects);
+  if (!out.commit() || !rejects.commit()) return write_failed(out, rejects);
+  print_score_summary(std::cerr, tally, scorer->info(), opt.lenient, src->lenient_count(), src->lenient_by_column());
   if (tally.rejected > 0) std::cerr << "rejected rows are in '" << set.rejects_path << "'\n";
   else if (rejects.remove_stale())
     std::cerr << "removed '" << set.rejects_path << "': rejected rows of an earlier run (this one rejected none)\n";
@@ -143,9 +180,10 @@ Command setup_score(CLI::App& icp) {
   auto opt = std::make_shared<ScoreOptions>();
   CLI::App* sub = icp.add_subcommand("score", "Score every row of a CSV or NDJSON file against a profile");
   sub->footer(
-      "On stderr at the end: 'scored N rows, rejected M', the rows per tier, the rows each exclude rule\n"
-      "removed (a row counts for the first rule that excluded it) and, with --lenient, the values read\n"
-      "as missing. Exit 1 when a row was rejected.");
+      "On stderr at the end: 'scored N rows, rejected M', the rows per tier, for each exclude rule the\n"
+      "rows it removed (a row counts for the first rule that excluded it), matched and left unknown,\n"
+      "and, with --lenient, the values read as missing per column. Exit 1 when a row was rejected or\n"
+      "the header lacks a field's column (see --allow-missing).");
   sub->add_option("model", opt->model, "The .icp model")->required()->type_name("MODEL.icp");
   sub->add_option("input", opt->input, "The input (.csv, .tsv, .ndjson, .jsonl, or - for stdin)")
       ->required()
@@ -164,6 +202,10 @@ Command setup_score(CLI::App& icp) {
       ->type_name("COL,COL");
   sub->add_option("--rejects", opt->rejects, "Where rejected rows go (default: INPUT.rejects.csv, ./rejects.csv for stdin)")
       ->type_name("FILE");
+  sub->add_option("--allow-missing", opt->allow_missing,
+                  "Absent CSV columns that read as no value (optional fields, sets, defaults; 'all' for every one)")
+      ->delimiter(',')
+      ->type_name("COL,COL|all");
   sub->add_flag("--lenient", opt->lenient, "Read unreadable values of optional fields as missing (counted)");
   sub->add_option("--list-sep", opt->list_sep, "Separator of set<string> cells in CSV (default ;)")->type_name("C");
   sub->add_option("--delimiter", opt->delimiter, "CSV field separator (default , ; tab for .tsv; \\t for tab)")

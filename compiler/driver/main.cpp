@@ -4,6 +4,7 @@
 
 #include "driver/cli.h"
 #include "driver/llvm_plugin.h"
+#include "driver/output_file.h"
 
 #ifndef ICP_VERSION
 #define ICP_VERSION "0.0.0"
@@ -32,6 +33,7 @@ namespace {
 int run(int argc, char** argv) {
   using namespace icp::driver;
   install_plugin_jit();
+  init_output_files();
   CLI::App app{"icp: the compiler for Ideal Customer Profiles (.icp files)", "icp"};
   app.set_version_flag("--version", "icp " ICP_VERSION, "Print the version and exit");
   app.require_subcommand(0, 1);

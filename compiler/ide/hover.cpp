@@ -54,6 +54,10 @@ std::optional<HoverInfo> hover(const sema::Program& p, uint32_t offset) {
       return HoverInfo{"```icp\n" + std::string(kSpecial[static_cast<int>(sp->which)]), e->range};
     }
     if (ty.is_error()) return std::nullopt;
+    if (e->kind == ast::ExprKind::MissingLit)
+      return HoverInfo{"```icp\nmissing: " + p.model.type_name(ty) +
+                           "\n```\n\nNo value: the missing value of the type its context expects.",
+                       e->range};
     std::string md = "```icp\n" + p.model.type_name(ty) + "\n```";
     return HoverInfo{md, e->range};
   }

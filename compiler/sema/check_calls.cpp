@@ -115,7 +115,7 @@ Type ExprChecker::check_builtin(const ast::CallExpr& e, Builtin b) {
   for (size_t i = 0; i < e.args.size(); ++i) {
     if (!e.args[i]) { bad = true; continue; }
     Expected ex = i < sig.params.size() ? param_expect(sig.params[i]) : Expected(Type::error());
-    Type t = check(*e.args[i], ex);
+    Type t = check_in_context(*e.args[i], ex);
     types.push_back(t);
     if (t.is_error()) { bad = true; continue; }
     opt = opt || t.optional;
@@ -145,7 +145,7 @@ Type ExprChecker::check_def_call(const ast::CallExpr& e, uint32_t def) {
   for (size_t i = 0; i < e.args.size(); ++i) {
     if (!e.args[i]) { bad = true; continue; }
     Expected ex = i < d.params.size() ? Expected(d.params[i]) : Expected(Type::error());
-    Type t = check(*e.args[i], ex);
+    Type t = check_in_context(*e.args[i], ex);
     if (t.is_error()) { bad = true; continue; }
     if (i >= d.params.size()) continue;
     Type p = d.params[i];

@@ -44,6 +44,8 @@ bool ExprChecker::assignable(Type from, Type to) {
 }
 
 Type ExprChecker::check(const ast::Expr& e, Expected expected) {
+  const bool in_context = context_ == &e;
+  context_ = nullptr;
   Type t;
   switch (e.kind) {
     case ast::ExprKind::IntLit: t = Type::of(TypeKind::Int); break;
@@ -52,17 +54,13 @@ Type ExprChecker::check(const ast::Expr& e, Expected expected) {
     case ast::ExprKind::BoolLit: t = Type::of(TypeKind::Bool); break;
     case ast::ExprKind::DateLit: t = Type::of(TypeKind::Date); break;
     case ast::ExprKind::DurationLit: t = Type::of(TypeKind::Duration); break;
-    case ast::ExprKind::MissingLit:
-      // Only a `given` value is a MissingLit (check_tests.cpp): the builder
-      // reports `missing` anywhere else (E0001) and leaves an Error node.
-      t = Type::error();
-      break;
+    case ast::ExprKind::MissingLit: t = check_missing(e, expected, in_context); break;
     case ast::ExprKind::Name: t = check_name(*e.as<ast::NameExpr>(), expected); break;
     case ast::ExprKind::Qualified: t = check_qualified(*e.as<ast::QualifiedExpr>()); break;
     case ast::ExprKind::Special: t = check_special(*e.as<ast::SpecialExpr>()); break;
     case ast::ExprKind::Call: t = check_call(*e.as<ast::CallExpr>(), expected); break;
     case ast::ExprKind::Unary: t = check_unary(*e.as<ast::UnaryExpr>(), expected); break;
-    case ast::ExprKind::Binary: t = check_binary(*e.as<ast::BinaryExpr>(), expected); break;
+    case ast::ExprKind::Binary: t = check_binary(*e.as<ast::BinaryExpr>(), expected, in_context); break;
     case ast::ExprKind::In: t = check_in(*e.as<ast::InExpr>()); break;
     case ast::ExprKind::Between: t = check_between(*e.as<ast::BetweenExpr>()); break;
     case ast::ExprKind::Has: t = check_has(*e.as<ast::HasExpr>()); break;
@@ -74,12 +72,21 @@ Type ExprChecker::check(const ast::Expr& e, Expected expected) {
       t = Type::of(TypeKind::Bool);
       break;
     }
-    case ast::ExprKind::If: t = check_if(*e.as<ast::IfExpr>(), expected); break;
+    case ast::ExprKind::If: t = check_if(*e.as<ast::IfExpr>(), expected, in_context); break;
     case ast::ExprKind::SetLit: t = check_set(*e.as<ast::SetLit>(), expected); break;
     case ast::ExprKind::Error: t = Type::error(); break;
   }
   m_.set_type(e.id, t);
   return t;
+}
+
+Type ExprChecker::check_missing(const ast::Expr& e, Expected expected, bool in_context) {
+  if (expected && expected->is_error()) return Type::error();  // a sibling failed
+  if (in_context && expected && expected->kind != TypeKind::EmptySet) return expected->with_optional(true);
+  auto d = c_.diags.emit(diag::MissingHasNoType, e.range);
+  if (expected && expected->kind == TypeKind::Bool)
+    d.note(e.range, "to test whether a value is missing, write `x is missing`");
+  return Type::error();
 }
 
 Type ExprChecker::check_cond(const ast::Expr& e, std::string_view what) {
@@ -137,26 +144,42 @@ bool ExprChecker::needs_context(const ast::Expr& e) {
       return b.op == ast::BinaryOp::Coalesce && b.lhs && b.rhs && needs_context(*b.lhs) &&
              needs_context(*b.rhs);
     }
-    default: return false;
+    case ast::ExprKind::MissingLit: return true;
+    case ast::ExprKind::IntLit: case ast::ExprKind::FloatLit: case ast::ExprKind::StringLit:
+    case ast::ExprKind::BoolLit: case ast::ExprKind::DateLit: case ast::ExprKind::DurationLit:
+    case ast::ExprKind::Qualified: case ast::ExprKind::Special:
+    case ast::ExprKind::Call: case ast::ExprKind::Unary: case ast::ExprKind::In:
+    case ast::ExprKind::Between: case ast::ExprKind::Has: case ast::ExprKind::Matches:
+    case ast::ExprKind::Within: case ast::ExprKind::IsMissing: case ast::ExprKind::Error:
+      return false;  // typed without an expected type
   }
+  return false;
 }
 
 std::pair<Type, Type> ExprChecker::check_pair(const ast::Expr& a, const ast::Expr& b,
-                                              Expected expected) {
-  if (needs_context(a) && !needs_context(b)) {
-    Type tb = check(b, expected);
-    Type ta = check(a, offer_type(tb));
+                                              Expected expected, bool in_context, bool a_by_b,
+                                              bool b_by_a) {
+  auto is_missing = [](const ast::Expr& x) { return x.kind == ast::ExprKind::MissingLit; };
+  // `missing` is typed last: `if c then missing else information` gives
+  // `information` the expected enum, then `missing` its type.
+  bool b_first = needs_context(a) && (!needs_context(b) || (is_missing(a) && !is_missing(b)));
+  auto side = [&](const ast::Expr& x, Expected ex, bool ctx) {
+    return ctx ? check_in_context(x, ex) : check(x, ex);
+  };
+  if (b_first) {
+    Type tb = side(b, expected, in_context && b_by_a);
+    Type ta = side(a, offer_type(tb), a_by_b);
     return {ta, tb};
   }
-  Type ta = check(a, expected);
-  Type tb = check(b, offer_type(ta));
+  Type ta = side(a, expected, in_context && a_by_b);
+  Type tb = side(b, offer_type(ta), b_by_a);
   return {ta, tb};
 }
 
-Type ExprChecker::check_if(const ast::IfExpr& e, Expected expected) {
+Type ExprChecker::check_if(const ast::IfExpr& e, Expected expected, bool in_context) {
   Type cond = e.cond ? check_cond(*e.cond, "the condition of `if`") : Type::error();
   if (!e.then_expr || !e.else_expr) return Type::error();
-  auto [a, b] = check_pair(*e.then_expr, *e.else_expr, expected);
+  auto [a, b] = check_pair(*e.then_expr, *e.else_expr, expected, in_context, true, true);
   if (a.is_error() || b.is_error()) return Type::error();
   auto u = unify(a, b);
   if (!u) {
@@ -224,7 +247,12 @@ Type ExprChecker::check_set(const ast::SetLit& e, Expected expected) {
     if (!first) first = t;
   }
   if (bad || !first) return Type::error();
-  if (first->kind == TypeKind::String) return Type::of(TypeKind::StringSet);
+  if (first->kind == TypeKind::String) {
+    // Recorded, so that a set literal used as a value (an `if` branch, a
+    // def's result) lowers as the constant it is.
+    fold(m_, e);
+    return Type::of(TypeKind::StringSet);
+  }
   return Type::enum_set(first->enum_id);
 }
 

@@ -49,16 +49,18 @@ Type ExprChecker::check_unary(const ast::UnaryExpr& e, Expected expected) {
   return t;
 }
 
-Type ExprChecker::check_binary(const ast::BinaryExpr& e, Expected expected) {
+Type ExprChecker::check_binary(const ast::BinaryExpr& e, Expected expected, bool in_context) {
   if (!e.lhs || !e.rhs) return Type::error();
   switch (e.op) {
     case ast::BinaryOp::Or: case ast::BinaryOp::And: return check_logic(e);
     case ast::BinaryOp::Eq: case ast::BinaryOp::Ne: case ast::BinaryOp::Lt:
     case ast::BinaryOp::Le: case ast::BinaryOp::Gt: case ast::BinaryOp::Ge:
       return check_compare(e);
-    case ast::BinaryOp::Coalesce: return check_coalesce(e, expected);
-    default: return check_arith(e, expected);
+    case ast::BinaryOp::Coalesce: return check_coalesce(e, expected, in_context);
+    case ast::BinaryOp::Add: case ast::BinaryOp::Sub: case ast::BinaryOp::Mul: case ast::BinaryOp::Div:
+      return check_arith(e, expected);
   }
+  return Type::error();
 }
 
 Type ExprChecker::check_logic(const ast::BinaryExpr& e) {
@@ -127,8 +129,8 @@ Type ExprChecker::check_arith(const ast::BinaryExpr& e, Expected expected) {
   return Type::error();
 }
 
-Type ExprChecker::check_coalesce(const ast::BinaryExpr& e, Expected expected) {
-  auto [a, b] = check_pair(*e.lhs, *e.rhs, expected);
+Type ExprChecker::check_coalesce(const ast::BinaryExpr& e, Expected expected, bool in_context) {
+  auto [a, b] = check_pair(*e.lhs, *e.rhs, expected, in_context, /*a_by_b=*/false, /*b_by_a=*/true);
   if (a.is_error() || b.is_error()) return Type::error();
   auto u = unify(a, b);
   if (!u) {

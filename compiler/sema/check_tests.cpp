@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "icp/rt/name_list.h"
 #include "sema/checker.h"
 #include "sema/expr_checker.h"
 #include "sema/fold.h"
@@ -157,9 +158,7 @@ class TestChecker {
       if (!seen.count(f.name)) missing.push_back("'" + f.name + "'");
     }
     if (!missing.empty()) {
-      std::string list;
-      for (size_t i = 0; i < missing.size(); ++i)
-        list += (i ? (i + 1 == missing.size() ? " and " : ", ") : "") + missing[i];
+      std::string list = rt::name_list(missing, /*prose=*/true);
       SourceRange r = t_.given_range ? *t_.given_range : t_.label.range;
       c_.diags.emit(diag::GivenLeavesOutRequired, r, missing.size() == 1 ? "" : "s", list);
     }
@@ -168,6 +167,7 @@ class TestChecker {
   void given_value(const ast::GivenField& g, int fi, const FieldInfo& field) {
     const ast::Expr& e = *g.value;
     if (e.kind == ast::ExprKind::MissingLit) {
+      if (!field.type.is_error()) c_.m.set_type(e.id, field.type.with_optional(true));
       if (!field.type.optional && !field.default_value && !field.type.is_set() && !field.type.is_error())
         c_.diags.emit(diag::GivenRequiredMissing, e.range, field.name);
       info_.given.push_back(GivenValue{fi, std::monostate{}, &g});
@@ -198,13 +198,19 @@ class TestChecker {
       c_.diags.emit(diag::ExpectNotConstant, e.value->range, what);
   }
 
-  void rule(const ast::Expect& e, const ProfileFacts& f, bool exclude) {
+  // Which rules an `expect` may name: signals and triggers (`fired`,
+  // `points`), excludes (`excluded_by`), or any rule (`unknown`: an exclude
+  // whose condition is unknown is listed there too, LANGUAGE.md section 6).
+  enum class RuleWant { Scored, Exclude, Any };
+
+  void rule(const ast::Expect& e, const ProfileFacts& f, RuleWant want) {
     auto it = f.rules.find(e.label.value);
-    const std::vector<std::string>& cands = exclude ? f.exclude_names : f.rule_names;
     if (it == f.rules.end()) {
-      auto b = c_.diags.emit(diag::ExpectUnknownRule, e.label.range, exclude ? "exclude" : "rule",
-                             e.label.value, profile_->decl->persona ? "persona" : "profile",
-                             profile_->name);
+      std::vector<std::string> cands = want == RuleWant::Exclude ? f.exclude_names : f.rule_names;
+      if (want == RuleWant::Any) cands.insert(cands.end(), f.exclude_names.begin(), f.exclude_names.end());
+      auto b = c_.diags.emit(diag::ExpectUnknownRule, e.label.range,
+                             want == RuleWant::Exclude ? "exclude" : "rule", e.label.value,
+                             profile_->decl->persona ? "persona" : "profile", profile_->name);
       if (auto s = closest_name(e.label.value, cands)) {
         b.note("did you mean \"{}\"?", *s);
         b.fix(e.label.range, "\"" + *s + "\"");
@@ -212,9 +218,9 @@ class TestChecker {
       return;
     }
     bool is_exclude = it->second == RuleKind::Exclude;
-    if (is_exclude && !exclude)
+    if (is_exclude && want == RuleWant::Scored)
       c_.diags.emit(diag::ExpectRuleIsExclude, e.label.range, e.label.value);
-    else if (!is_exclude && exclude)
+    else if (!is_exclude && want == RuleWant::Exclude)
       c_.diags.emit(diag::ExpectNotAnExclude, e.label.range, e.label.value,
                     it->second == RuleKind::Signal ? "signal" : "trigger");
   }
@@ -236,11 +242,12 @@ class TestChecker {
       case ast::ExpectKind::Score: number(e, "score"); return;
       case ast::ExpectKind::Confidence: number(e, "confidence"); return;
       case ast::ExpectKind::Points:
-        rule(e, f, false);
+        rule(e, f, RuleWant::Scored);
         number(e, "points");
         return;
-      case ast::ExpectKind::Fired: case ast::ExpectKind::Unknown: rule(e, f, false); return;
-      case ast::ExpectKind::ExcludedBy: rule(e, f, true); return;
+      case ast::ExpectKind::Fired: rule(e, f, RuleWant::Scored); return;
+      case ast::ExpectKind::Unknown: rule(e, f, RuleWant::Any); return;
+      case ast::ExpectKind::ExcludedBy: rule(e, f, RuleWant::Exclude); return;
       case ast::ExpectKind::Excluded: return;
     }
   }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sema/checker.h"
@@ -29,6 +30,37 @@ struct Local {
   Type type;
 };
 
+// The params and lets in scope, innermost last, indexed by name: a profile
+// may declare thousands of lets, and each name looked up must not scan them.
+class Locals {
+ public:
+  void push_back(Local l) {
+    by_name_[l.name->name].push_back(static_cast<uint32_t>(items_.size()));
+    items_.push_back(l);
+  }
+  size_t size() const { return items_.size(); }
+  // Drops the locals declared after the first n (the end of a group).
+  void resize(size_t n) {
+    while (items_.size() > n) {
+      auto it = by_name_.find(items_.back().name->name);
+      it->second.pop_back();
+      if (it->second.empty()) by_name_.erase(it);
+      items_.pop_back();
+    }
+  }
+  // The innermost local named `name`, or null.
+  const Local* find(std::string_view name) const {
+    auto it = by_name_.find(name);
+    return it == by_name_.end() ? nullptr : &items_[it->second.back()];
+  }
+  auto rbegin() const { return items_.rbegin(); }
+  auto rend() const { return items_.rend(); }
+
+ private:
+  std::vector<Local> items_;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_name_;
+};
+
 struct ExprEnv {
   FileId file = kNoFile;
   ExprSite site = ExprSite::Profile;
@@ -37,7 +69,7 @@ struct ExprEnv {
   bool silent_unknown = false;         // the profile's schema is unknown
   bool in_tier = false;                // `score` and `confidence` are allowed
   int def_index = -1;                  // the def whose body this is
-  std::vector<Local> locals;           // params and lets, innermost last
+  Locals locals;                       // params and lets, innermost last
   // Out: what the checked expressions used.
   bool uses_as_of = false;
   std::vector<DefCall> calls;  // calls to defs
@@ -56,6 +88,15 @@ class ExprChecker {
 
   // Types `e` (recording it) and returns its type.
   Type check(const ast::Expr& e, Expected expected = std::nullopt);
+  // Types `e` where its context gives it `expected` as its type (LANGUAGE.md
+  // section 5: a call's parameter, a `def`'s result, a schema default, a
+  // `given` field, and through `if` branches and the right side of `??`):
+  // there, `missing` is the missing value of that type, `T?`. Elsewhere
+  // (conditions, points, operands of operators, lets, consts) it is E0201.
+  Type check_in_context(const ast::Expr& e, Expected expected) {
+    context_ = &e;
+    return check(e, expected);
+  }
   // Types a condition: E0202 unless it is a bool. `what` names it for the
   // message ("the condition of `when`").
   Type check_cond(const ast::Expr& e, std::string_view what);
@@ -82,11 +123,11 @@ class ExprChecker {
   Type check_special(const ast::SpecialExpr& e);
   // check_ops.cpp
   Type check_unary(const ast::UnaryExpr& e, Expected expected);
-  Type check_binary(const ast::BinaryExpr& e, Expected expected);
+  Type check_binary(const ast::BinaryExpr& e, Expected expected, bool in_context);
   Type check_logic(const ast::BinaryExpr& e);
   Type check_compare(const ast::BinaryExpr& e);
   Type check_arith(const ast::BinaryExpr& e, Expected expected);
-  Type check_coalesce(const ast::BinaryExpr& e, Expected expected);
+  Type check_coalesce(const ast::BinaryExpr& e, Expected expected, bool in_context);
   Type check_in(const ast::InExpr& e);
   Type check_between(const ast::BetweenExpr& e);
   Type check_has(const ast::HasExpr& e);
@@ -97,17 +138,24 @@ class ExprChecker {
   Type check_builtin(const ast::CallExpr& e, Builtin b);
   Type check_def_call(const ast::CallExpr& e, uint32_t def);
   // check_exprs.cpp
-  Type check_if(const ast::IfExpr& e, Expected expected);
+  Type check_if(const ast::IfExpr& e, Expected expected, bool in_context);
   Type check_set(const ast::SetLit& e, Expected expected);
+  Type check_missing(const ast::Expr& e, Expected expected, bool in_context);
   // Types a and b where each may give the other its expected type (enum
-  // members); the one that needs no context goes first.
-  std::pair<Type, Type> check_pair(const ast::Expr& a, const ast::Expr& b, Expected expected);
+  // members); the one that needs no context goes first. For `missing`:
+  // `in_context` says whether `expected` is a typing context, `a_by_b` and
+  // `b_by_a` whether a side takes its type from the other (both for `if`,
+  // only the right side for `??`).
+  std::pair<Type, Type> check_pair(const ast::Expr& a, const ast::Expr& b, Expected expected,
+                                   bool in_context = false, bool a_by_b = false, bool b_by_a = false);
   bool needs_context(const ast::Expr& e);
   std::string tn(Type t) const { return m_.type_name(t); }
 
   Checker& c_;
   SemanticModel& m_;
   ExprEnv& env_;
+  // The expression check_in_context() is about to check; check() takes it.
+  const ast::Expr* context_ = nullptr;
 };
 
 // The type a sibling offers as the expected type of another operand: an

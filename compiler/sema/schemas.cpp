@@ -51,8 +51,16 @@ void check_default(Checker& c, const SchemaInfo& s, FieldInfo& fi) {
   env.file = s.file;
   env.site = ExprSite::SchemaDefault;
   ExprChecker x(c, env);
-  Type t = x.check(*e, fi.type.is_error() ? Expected(Type::error()) : Expected(fi.type));
+  Type t = x.check_in_context(*e, fi.type.is_error() ? Expected(Type::error()) : Expected(fi.type));
   if (t.is_error() || fi.type.is_error()) return;
+  if (e->kind == ast::ExprKind::MissingLit) {
+    // `= missing` is what an optional field reads anyway: no default. A
+    // required field cannot read as missing (LANGUAGE.md section 6).
+    if (!fi.type.optional && !fi.type.is_set())
+      c.diags.emit(diag::RequiredDefaultMissing, e->range, fi.name, c.m.type_name(fi.type.plain()))
+          .note(fi.decl->type->range, "the field's type is declared here");
+    return;
+  }
   if (!ExprChecker::assignable(t, fi.type)) {
     c.diags.emit(diag::DefaultWrongType, e->range, fi.name, c.m.type_name(fi.type.plain()),
                  c.m.type_name(t))

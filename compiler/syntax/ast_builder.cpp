@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <functional>
 #include <optional>
 #include <typeinfo>
 
@@ -126,64 +125,6 @@ CmpOp cmp_op(size_t type) {
   }
 }
 
-// Calls f on every direct sub-expression slot of e.
-void for_each_child(Expr& e, const std::function<void(ExprPtr&)>& f) {
-  auto each = [&](ExprPtr& p) {
-    if (p) f(p);
-  };
-  switch (e.kind) {
-    case ExprKind::Call: for (auto& a : static_cast<CallExpr&>(e).args) each(a); break;
-    case ExprKind::Unary: each(static_cast<UnaryExpr&>(e).operand); break;
-    case ExprKind::Binary: {
-      auto& b = static_cast<BinaryExpr&>(e);
-      each(b.lhs);
-      each(b.rhs);
-      break;
-    }
-    case ExprKind::In: {
-      auto& x = static_cast<InExpr&>(e);
-      each(x.value);
-      each(x.set);
-      break;
-    }
-    case ExprKind::Between: {
-      auto& x = static_cast<BetweenExpr&>(e);
-      each(x.value);
-      each(x.lo);
-      each(x.hi);
-      break;
-    }
-    case ExprKind::Has: {
-      auto& x = static_cast<HasExpr&>(e);
-      each(x.set);
-      each(x.operand);
-      break;
-    }
-    case ExprKind::Matches: {
-      auto& x = static_cast<MatchesExpr&>(e);
-      each(x.value);
-      each(x.pattern);
-      break;
-    }
-    case ExprKind::Within: {
-      auto& x = static_cast<WithinExpr&>(e);
-      each(x.date);
-      each(x.window);
-      break;
-    }
-    case ExprKind::IsMissing: each(static_cast<IsMissingExpr&>(e).value); break;
-    case ExprKind::If: {
-      auto& x = static_cast<IfExpr&>(e);
-      each(x.cond);
-      each(x.then_expr);
-      each(x.else_expr);
-      break;
-    }
-    case ExprKind::SetLit: for (auto& a : static_cast<SetLit&>(e).elements) each(a); break;
-    default: break;
-  }
-}
-
 // Whether the parser reported or recovered from an error inside t. (A walk
 // with its own stack: a flat chain of N operators is N levels deep.)
 bool has_parse_errors_in(ParseTree* root) {
@@ -289,7 +230,7 @@ class Builder {
   ExprPtr whole_const(P::ConstValueContext* c, ParserRuleContext* parent, bool allow_missing) {
     return whole(c, [&] { return const_value(c, parent, allow_missing); });
   }
-  // A complete expression in a position where `missing` is not a value.
+  // A complete expression (a condition, a value, a def's body...).
   ExprPtr value_expr(ParseTree* c, ParserRuleContext* parent);
   ExprPtr expr(P::ExprContext* c, ParserRuleContext* parent);
   ExprPtr logic(P::LogicContext* c, ParserRuleContext* parent);
@@ -307,7 +248,10 @@ class Builder {
   template <typename Sub, typename F>
   ExprPtr binary_alt(ParserRuleContext* c, F&& side);
   ExprPtr binary(Token* op, ExprPtr lhs, ExprPtr rhs);
-  void reject_missing(ExprPtr& e);
+  // `missing` as an operand of a comparison, `in` or `between` (LANGUAGE.md
+  // 11.1): E0001, which suggests `is missing` / `is present`; the operand
+  // becomes an ErrorExpr. `what` names the operator.
+  void reject_missing(ExprPtr& e, std::string_view what);
 
   ParseContext& cx_;
   NodeIdAllocator& ids_;
@@ -725,14 +669,10 @@ bool Builder::expect(P::ExpectationContext* c, Expect& e) {
 // ---------------------------------------------------------------------------
 // Expressions
 
-void Builder::reject_missing(ExprPtr& e) {
-  if (!e) return;
-  if (e->kind == ExprKind::MissingLit) {
-    cx_.report(diag::MissingNotAValue, e->range);
-    e = error_at(e->range);
-    return;
-  }
-  for_each_child(*e, [&](ExprPtr& c) { reject_missing(c); });
+void Builder::reject_missing(ExprPtr& e, std::string_view what) {
+  if (!e || e->kind != ExprKind::MissingLit) return;
+  cx_.report(diag::MissingOperand, e->range, what);
+  e = error_at(e->range);
 }
 
 template <typename F>
@@ -764,7 +704,6 @@ ExprPtr Builder::value_expr(ParseTree* t, ParserRuleContext* parent) {
       e = whole(c, [&] { return operand(static_cast<P::OperandContext*>(c), parent); });
   }
   if (!e) e = error_end(parent);
-  reject_missing(e);
   return e;
 }
 
@@ -849,6 +788,9 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c) {
         return n;
       }
     }
+    std::string what = op ? fmt::format("`{}`", op->getText()) : std::string("a comparison");
+    reject_missing(lhs, what);
+    reject_missing(rhs, what);
     return binary(op, std::move(lhs), std::move(rhs));
   }
   if (auto* x = alt<P::TailInContext>(tail)) {
@@ -856,6 +798,8 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c) {
     n->negated = negated;
     n->value = std::move(lhs);
     n->set = operand(x->operand(), x);
+    reject_missing(n->value, "`in`");
+    reject_missing(n->set, "`in`");
     return n;
   }
   if (auto* x = alt<P::TailBetweenContext>(tail)) {
@@ -864,6 +808,9 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c) {
     n->value = std::move(lhs);
     n->lo = operand(x->lo, x);
     n->hi = tok(x, P::K_AND) ? operand(x->hi, x) : error_end(x);
+    reject_missing(n->value, "`between`");
+    reject_missing(n->lo, "`between`");
+    reject_missing(n->hi, "`between`");
     return n;
   }
   if (auto* x = alt<P::TailHasContext>(tail)) {
@@ -1091,7 +1038,10 @@ ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent,
   }
   if (alt<P::ConstMissingContext>(c)) {
     if (!allow_missing) {
-      cx_.report(diag::MissingOutsideGiven, range(c));
+      if (alt<P::ConstSetContext>(parent))
+        cx_.report(diag::SetHoldsMissing, range(c));
+      else
+        cx_.report(diag::AsOfNotMissing, range(c));
       return error_at(range(c));
     }
     return make<MissingLit>(range(c));
@@ -1124,6 +1074,12 @@ ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent,
 ExprPtr Builder::default_value(P::ExprContext* c, ParserRuleContext* parent) {
   if (!c) return error_end(parent);
   return whole(c, [&]() -> ExprPtr {
+    // `= missing` (LANGUAGE.md section 5: a schema default gives `missing`
+    // its type); the checker accepts it only for an optional field.
+    auto* plain = alt<P::PlainExprContext>(c);
+    auto* cmp = plain ? alt<P::CmpExprContext>(sub(plain)) : nullptr;
+    auto* o = cmp && !sub(cmp, 1) ? static_cast<P::OperandContext*>(sub(cmp, 0)) : nullptr;
+    if (o && alt<P::MissingPrimaryContext>(o)) return make<MissingLit>(range(o));
     ParserRuleContext* bad = nullptr;
     if (ExprPtr e = literal_value(c, &bad)) return e;
     if (!bad || has_parse_errors(cx_, c)) return error_at(range(c));  // reported already
@@ -1156,7 +1112,7 @@ ExprPtr Builder::literal_value(P::ExprContext* c, ParserRuleContext** bad) {
   }
   if (alt<P::NamePrimaryContext>(o) || alt<P::QualifiedPrimaryContext>(o)) return primary(o);
   if (alt<P::MissingPrimaryContext>(o)) {
-    cx_.report(diag::MissingOutsideGiven, range(o));
+    cx_.report(diag::SetHoldsMissing, range(o));
     return nullptr;
   }
   if (auto* x = alt<P::SetPrimaryContext>(o)) {
