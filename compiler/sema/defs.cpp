@@ -6,6 +6,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "icp/rt/name_list.h"
 #include "sema/checker.h"
 #include "sema/expr_checker.h"
 #include "sema/lints.h"
@@ -82,10 +83,10 @@ void check_recursion(Checker& c) {
     if (!self) return;  // a single def that does not call itself
     for (uint32_t o : scc) c.m.defs[o].broken = true;
     const DefInfo& d = c.m.defs[first];
-    std::string through;
+    std::vector<std::string> others;
     for (uint32_t o : scc)
-      if (o != first) through += (through.empty() ? " through '" : "', '") + c.m.defs[o].name;
-    if (!through.empty()) through += "'";
+      if (o != first) others.push_back("'" + c.m.defs[o].name + "'");
+    std::string through = others.empty() ? "" : " through " + rt::name_list(others);
     c.diags.emit(DiagKind::RecursiveDef, d.decl->name.range, d.name, through)
         .note(self->range, "the recursive call")
         .note("defs are pure expressions and may not recurse, directly or mutually");
