@@ -212,7 +212,9 @@ inline Results run(IrBuilder& ib, const std::vector<std::vector<Cell>>& rows, in
     split.tier = tier;
     auto jit_split = codegen::make_jit(ib.f, &err, split);
     EXPECT_TRUE(jit_split) << err;
-    if (jit_split) EXPECT_TRUE(score_with(*jit_split, b, as_of) == r) << "split JIT disagrees";
+    if (jit_split) {
+      EXPECT_TRUE(score_with(*jit_split, b, as_of) == r) << "split JIT disagrees";
+    }
   }
   auto interp = interp::make_interpreter(ib.f);
   Results ri = score_with(*interp, b, as_of);
