@@ -58,7 +58,7 @@ class Loader {
     if (!text) text = read_file(path, &err);
     if (!text) {
       FileId f = add(path, key, "");
-      c_.diags.emit(DiagKind::FileNotReadable, c_.prog.sources.file(f).range(0, 0), path, err);
+      c_.diags.emit(diag::FileNotReadable, c_.prog.sources.file(f).range(0, 0), path, err);
       return f;
     }
     FileId f = add(path, key, std::move(*text));
@@ -113,11 +113,11 @@ class Loader {
       case ImportRefusal::None:
         return;
       case ImportRefusal::Absolute:
-        c_.diags.emit(DiagKind::ImportAbsolute, at, spec)
+        c_.diags.emit(diag::ImportAbsolute, at, spec)
             .note("write the path relative to the importing file's folder ('./x.icp')");
         return;
       case ImportRefusal::NotIcp: {
-        auto b = c_.diags.emit(DiagKind::ImportNotIcpFile, at, spec);
+        auto b = c_.diags.emit(diag::ImportNotIcpFile, at, spec);
         // `import "./common"` for ./common.icp
         fs::path with_ext = target;
         with_ext += ".icp";
@@ -132,19 +132,19 @@ class Loader {
         return;
       }
       case ImportRefusal::NoRoot:
-        c_.diags.emit(DiagKind::ImportWithoutRoot, at, spec)
+        c_.diags.emit(diag::ImportWithoutRoot, at, spec)
             .note("the program that compiles it can name an import root (icp_compile_source_in)");
         return;
       case ImportRefusal::OutsideRoot:
         if (std_lib)
-          c_.diags.emit(DiagKind::ImportOutsideRoot, at, spec, "the standard library's folder")
+          c_.diags.emit(diag::ImportOutsideRoot, at, spec, "the standard library's folder")
               .note("the standard library is '{}'", root ? root->string() : stdlib_);
         else
-          c_.diags.emit(DiagKind::ImportOutsideRoot, at, spec, "the import root")
+          c_.diags.emit(diag::ImportOutsideRoot, at, spec, "the import root")
               .note("the import root is '{}'; --import-root DIR names another", root ? root->string() : "");
         return;
       case ImportRefusal::NotFound: {
-        auto b = c_.diags.emit(DiagKind::ImportNotFound, at, spec);
+        auto b = c_.diags.emit(diag::ImportNotFound, at, spec);
         if (std_lib)
           b.note("the standard library is searched in '{}'", stdlib_);
         else
@@ -153,13 +153,13 @@ class Loader {
         return;
       }
       case ImportRefusal::NotReadable:
-        c_.diags.emit(DiagKind::ImportNotReadable, at, spec, detail);
+        c_.diags.emit(diag::ImportNotReadable, at, spec, detail);
         return;
       case ImportRefusal::NotRegular:
-        c_.diags.emit(DiagKind::ImportNotRegularFile, at, spec, detail);
+        c_.diags.emit(diag::ImportNotRegularFile, at, spec, detail);
         return;
       case ImportRefusal::TooLarge:
-        c_.diags.emit(DiagKind::ImportTooLarge, at, spec, kMaxImportBytes >> 20);
+        c_.diags.emit(diag::ImportTooLarge, at, spec, kMaxImportBytes >> 20);
         return;
     }
   }
@@ -212,7 +212,7 @@ class Loader {
           if (on) chain += fs::path(c_.prog.sources.file(stack_[i]).path()).filename().string() + " -> ";
         }
         chain += fs::path(c_.prog.sources.file(t).path()).filename().string();
-        c_.diags.emit(DiagKind::ImportCycle, at->path.range, chain)
+        c_.diags.emit(diag::ImportCycle, at->path.range, chain)
             .note(imp.path.range, "the import that closes the cycle");
         c_.files[f].incomplete = true;
         return;

@@ -110,6 +110,18 @@ profile P on A {
   }
 }
 
+// The one kind no golden file can produce (tests/golden/kinds_outside_goldens.txt).
+TEST(Errors, AnUnreadableMainFileIsFileNotReadable) {
+  CompileOptions opts;
+  opts.stdlib_dir = ICP_TEST_STDLIB_DIR;
+  auto p = compile_file("/nonexistent-icp-dir/model.icp", opts);
+  ASSERT_EQ(p->diags.diagnostics().size(), 1u);
+  const Diagnostic& d = p->diags.diagnostics()[0];
+  EXPECT_EQ(d.kind, DiagKind::FileNotReadable);
+  EXPECT_EQ(d.code, "E0104");
+  EXPECT_EQ(d.message, "cannot read '/nonexistent-icp-dir/model.icp': no such file");
+}
+
 TEST(Errors, OneBadFieldKeepsTheFieldsAfterIt) {
   // A type with a parameter other than set's, and a default that is not a
   // literal: one diagnostic each, and the later fields are declared.
