@@ -14,9 +14,9 @@ const std::vector<RtSymbol>& rt_symbols() {
   static const std::vector<RtSymbol> table = [] {
 #define ICP_RT(fn) RtSymbol{#fn, reinterpret_cast<void*>(&fn)}
     std::vector<RtSymbol> t = {
-        ICP_RT(icp_rt_ctx_reset),  ICP_RT(icp_rt_str_cmp),     ICP_RT(icp_rt_set_has),
-        ICP_RT(icp_rt_set_has_any), ICP_RT(icp_rt_set_has_all), ICP_RT(icp_rt_matches),
-        ICP_RT(icp_rt_pow),
+        ICP_RT(icp_rt_ctx_reset),   ICP_RT(icp_rt_ctx_scratch),  ICP_RT(icp_rt_str_cmp),
+        ICP_RT(icp_rt_set_has),     ICP_RT(icp_rt_set_has_any), ICP_RT(icp_rt_set_has_all),
+        ICP_RT(icp_rt_matches),     ICP_RT(icp_rt_pow),
     };
 #undef ICP_RT
     for (size_t k = 0; k < ir::kCallKindCount; ++k)

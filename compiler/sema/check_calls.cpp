@@ -48,7 +48,7 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
     for (const auto& [name, td] : c_.files[env_.file].defs) cands.push_back(name);
   // A missing import may declare it: only a likely typo is worth saying.
   if (c_.incomplete(env_.file) && !closest_name(n, cands)) return Type::error();
-  auto b = c_.diags.emit(DiagKind::UnknownName, e.callee.range, "function", n);
+  auto b = c_.diags.emit(diag::UnknownName, e.callee.range, "function", n);
   // The def it suggests was meant: not also "unused" (W0001).
   if (auto s = add_suggestion(b, e.callee.range, n, cands)) {
     if (const TopDecl* td = c_.lookup_kind(env_.file, *s, ast::DeclKind::Def)) c_.used.insert(td->decl);
@@ -75,25 +75,21 @@ Type ExprChecker::check_builtin(const ast::CallExpr& e, Builtin b) {
     bool ok = false;
     for (const Overload& o : info.overloads) ok = ok || param_accepts(o.params[i], t);
     if (!ok) {
-      c_.diags.emit(DiagKind::BadCall, e.args[i]->range,
-                    fmt::format("argument {} of '{}' must be {}, found {}", i + 1, name,
-                                param_expectation(b, i), tn(t)));
+      c_.diags.emit(diag::ArgumentType, e.args[i]->range, i + 1, name, param_expectation(b, i), tn(t));
       bad = true;
     }
   }
   if (e.args.size() != info.arity()) {
-    c_.diags.emit(DiagKind::BadCall, e.range,
-                  fmt::format("'{}' takes {} {}, found {}", name, info.arity(), plural(info.arity()),
-                              e.args.size()));
+    c_.diags.emit(diag::ArgumentCount, e.range, name, info.arity(), plural(info.arity()), e.args.size());
     return Type::error();
   }
   if (bad) return Type::error();
   const Overload* o = choose_overload(b, types);
   if (!o) {
-    std::string found;
-    for (Type t : types) found += (found.empty() ? "" : ", ") + tn(t);
-    c_.diags.emit(DiagKind::BadCall, e.range,
-                  fmt::format("no form of '{}' takes ({}): it is {}", name, found, builtin_signature(b)));
+    // Each argument suits some overload, but no overload takes them all
+    // (not the case of any built-in today): say what the first one wants.
+    c_.diags.emit(diag::ArgumentType, e.args[0]->range, 1, name,
+                  std::string(param_info(info.overloads[0].params[0]).expectation), tn(types[0]));
     return Type::error();
   }
   for (size_t i = 0; i < o->params.size(); ++i) {
@@ -109,9 +105,8 @@ Type ExprChecker::check_builtin(const ast::CallExpr& e, Builtin b) {
                                        : std::holds_alternative<double>(v)  ? std::get<double>(v) > 0
                                                                             : false);
         if (!positive) {
-          c_.diags.emit(DiagKind::BadCall, e.args[i]->range,
-                        fmt::format("argument {} of '{}' must be a positive {} constant, found {}", i + 1, name,
-                                    p.type, f.constant ? value_text(m_, v) : "a value computed for each record"));
+          c_.diags.emit(diag::ArgumentNotPositiveConstant, e.args[i]->range, i + 1, name, std::string(p.type),
+                        f.constant ? value_text(m_, v) : "a value computed for each record");
           return Type::error();
         }
         break;
@@ -135,9 +130,7 @@ Type ExprChecker::check_def_call(const ast::CallExpr& e, uint32_t def) {
     Type p = d.params[i];
     if (p.is_error()) { bad = true; continue; }
     if (!assignable(t, p)) {
-      c_.diags.emit(DiagKind::BadCall, e.args[i]->range,
-                    fmt::format("argument {} of '{}' must be {}, found {}", i + 1, d.name,
-                                tn(p.plain()), tn(t)))
+      c_.diags.emit(diag::ArgumentType, e.args[i]->range, i + 1, d.name, tn(p.plain()), tn(t))
           .note(d.decl->params[i].range, "the parameter is declared here");
       bad = true;
       continue;
@@ -145,9 +138,8 @@ Type ExprChecker::check_def_call(const ast::CallExpr& e, uint32_t def) {
     if (t.optional && !p.optional) opt = true;
   }
   if (e.args.size() != d.params.size()) {
-    c_.diags.emit(DiagKind::BadCall, e.range,
-                  fmt::format("'{}' takes {} {}, found {}", d.name, d.params.size(),
-                              plural(d.params.size()), e.args.size()))
+    c_.diags.emit(diag::ArgumentCount, e.range, d.name, d.params.size(), plural(d.params.size()),
+                  e.args.size())
         .note(d.decl->name.range, "'{}' is declared here", d.name);
     return Type::error();
   }

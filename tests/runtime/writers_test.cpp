@@ -163,7 +163,7 @@ TEST(Writers, ResultBatchToScoreResult) {
   rb.score[1] = 45;
   rb.tier[1] = kTierExcluded;
   rb.confidence[1] = 5.0 / 6.0;
-  rb.rule_state[1 * 8 + 0] = kRuleUnknown;  // an unknown exclude is not listed
+  rb.rule_state[1 * 8 + 0] = kRuleUnknown;  // an unknown exclude is listed too (0.2)
   rb.rule_state[1 * 8 + 1] = kRuleFired;
   rb.rule_state[1 * 8 + 2] = kRuleFired;
   rb.rule_points[1 * 8 + 2] = 25;
@@ -171,7 +171,7 @@ TEST(Writers, ResultBatchToScoreResult) {
   ScoreResult r = rb.row(1, p);
   EXPECT_EQ(r.excluded_by, (std::vector<uint32_t>{1}));
   EXPECT_EQ(r.fired, (std::vector<FiredRule>{{2, 25}}));
-  EXPECT_EQ(r.unknown, (std::vector<uint32_t>{6}));
+  EXPECT_EQ(r.unknown, (std::vector<uint32_t>{0, 6}));
   EXPECT_EQ(r.tier, kTierExcluded);
   ScoreResult r0 = rb.row(0, p);
   EXPECT_TRUE(r0.fired.empty());
