@@ -17,7 +17,7 @@ std::unique_ptr<sema::Program> load_checked(const std::string& path, int* exit_c
     *exit_code = usage_error("cannot read '" + path + "': No such file");
     return nullptr;
   }
-  std::unique_ptr<sema::Program> p = sema::compile_file(path);
+  std::unique_ptr<sema::Program> p = sema::compile_file(path, compile_options());
   if (!p->diags.diagnostics().empty()) print_diagnostics(p->sources, p->diags.sorted(), OutputFormat::Text);
   if (p->diags.has_errors() || !p->main_module()) {
     *exit_code = kExitFailed;

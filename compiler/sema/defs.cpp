@@ -36,9 +36,8 @@ void check_body(Checker& c, uint32_t index) {
              std::any_of(d.params.begin(), d.params.end(), [](Type p) { return p.is_error(); });
   if (!t.is_error() && !d.result.is_error() && !ExprChecker::assignable(t, d.result)) {
     d.broken = true;
-    c.diags.emit(DiagKind::TypeMismatch, d.decl->body->range,
-                 fmt::format("'{}' returns {} but its body is {}", d.name,
-                             c.m.type_name(d.result.plain()), c.m.type_name(t.plain())))
+    c.diags.emit(diag::DefBodyType, d.decl->body->range, d.name, c.m.type_name(d.result.plain()),
+                 c.m.type_name(t.plain()))
         .note(d.decl->result->range, "the result type is declared here");
   }
   lint_if_conditions(c, *d.decl->body);
@@ -87,7 +86,7 @@ void check_recursion(Checker& c) {
     for (uint32_t o : scc)
       if (o != first) others.push_back("'" + c.m.defs[o].name + "'");
     std::string through = others.empty() ? "" : " through " + rt::name_list(others);
-    c.diags.emit(DiagKind::RecursiveDef, d.decl->name.range, d.name, through)
+    c.diags.emit(diag::RecursiveDef, d.decl->name.range, d.name, through)
         .note(self->range, "the recursive call")
         .note("defs are pure expressions and may not recurse, directly or mutually");
   };
@@ -111,7 +110,7 @@ void check_def_signatures(Checker& c) {
       d.params.push_back(p.type ? resolve_type(c, d.file, *p.type) : Type::error());
       auto [it, fresh] = seen.emplace(p.name.name, &p);
       if (!fresh && !p.name.empty())
-        c.diags.emit(DiagKind::Duplicate, p.name.range, "parameter", p.name.name)
+        c.diags.emit(diag::Duplicate, p.name.range, "parameter", p.name.name)
             .note(it->second->name.range, "'{}' is first declared here", p.name.name);
     }
     d.result = d.decl->result ? resolve_type(c, d.file, *d.decl->result) : Type::error();
