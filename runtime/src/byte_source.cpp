@@ -57,6 +57,18 @@ std::optional<InputFormat> input_format_for(const std::string& path) {
   return std::nullopt;
 }
 
+std::string reject_copy(std::string_view text, size_t full_length) {
+  if (full_length <= kRejectCopyBytes && text.size() <= kRejectCopyBytes) return std::string(text);
+  size_t n = std::min(text.size(), kRejectCopyBytes);
+  if (n < text.size()) {  // do not split a UTF-8 character: cut before its lead byte
+    auto cont = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+    size_t k = n;
+    while (k > 0 && n - k < 3 && cont(k)) --k;
+    if (!cont(k)) n = k;
+  }
+  return std::string(text.substr(0, n)) + "... [cut: " + std::to_string(full_length) + " bytes in all]";
+}
+
 char default_delimiter_for(const std::string& path) { return str_lower(path).ends_with(".tsv") ? '\t' : ','; }
 
 }  // namespace icp::rt

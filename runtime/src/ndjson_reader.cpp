@@ -28,8 +28,9 @@ class NdjsonSource : public RowSource {
   // Field and kept-column index of a key as written (cached).
   std::pair<int, int> lookup(std::string_view key);
   bool next_line(std::string_view& line, int64_t& line_no);
+  // `length`: the line's full length when `text` is only its head (0: whole).
   void reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason,
-              std::string_view text);
+              std::string_view text, size_t length = 0);
 
   InputBuffer in_;
   const Schema& schema_;
@@ -39,7 +40,8 @@ class NdjsonSource : public RowSource {
   std::unordered_map<std::string, int> by_key_, keep_by_key_;
   std::unordered_map<std::string, std::pair<int, int>> cache_;
   int64_t line_ = 1;
-  std::string pending_;  // a consumed line being processed
+  std::string pending_;  // a consumed line being processed (only its head when long_line_)
+  size_t long_line_ = 0;  // the length of an over-limit line read as its head only, else 0
   JsonLineParser json_;
   std::vector<CellInput> inputs_;
   std::vector<const JsonValueRef*> kept_vals_;
@@ -58,15 +60,47 @@ std::pair<int, int> NdjsonSource::lookup(std::string_view key) {
 }
 
 bool NdjsonSource::next_line(std::string_view& line, int64_t& line_no) {
+  long_line_ = 0;
   for (;;) {
     std::string_view b = in_.view();
     const char* nl = static_cast<const char*>(std::memchr(b.data(), '\n', b.size()));
+    // Over the limit without its end in sight: keep the head for the
+    // rejects file and skip the rest as it streams by, so memory stays
+    // bounded by the limit whatever the line's length (a CR before the
+    // newline is why one byte more is allowed).
+    if (!nl && max_line_ && b.size() > max_line_ + 1) {
+      pending_.assign(b.substr(0, std::min(b.size(), kRejectCopyBytes)));
+      size_t total = 0;
+      char last = 0;
+      for (;;) {
+        b = in_.view();
+        nl = static_cast<const char*>(std::memchr(b.data(), '\n', b.size()));
+        size_t len = nl ? size_t(nl - b.data()) : b.size();
+        total += len;
+        if (len) last = b[len - 1];
+        in_.consume(nl ? len + 1 : len);
+        if (nl || !in_.fill()) break;
+      }
+      if (last == '\r') --total;
+      long_line_ = total;
+      line_no = line_++;
+      line = pending_;
+      return true;
+    }
     if (!nl && !in_.eof()) {
       in_.fill();
       continue;
     }
     if (!nl && b.empty()) return false;
     size_t len = nl ? size_t(nl - b.data()) : b.size();
+    if (max_line_ && len > max_line_ + 1) {  // the whole line is buffered, but only its head is copied
+      pending_.assign(b.substr(0, kRejectCopyBytes));
+      long_line_ = len - (b[len - 1] == '\r');
+      in_.consume(nl ? len + 1 : len);
+      line_no = line_++;
+      line = pending_;
+      return true;
+    }
     pending_.assign(b.substr(0, len));
     in_.consume(nl ? len + 1 : len);
     line_no = line_++;
@@ -79,13 +113,15 @@ bool NdjsonSource::next_line(std::string_view& line, int64_t& line_no) {
 }
 
 void NdjsonSource::reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason,
-                          std::string_view text) {
+                          std::string_view text, size_t length) {
   Reject r;
   r.row = row;
   r.line = line;
   r.column = std::move(column);
   r.reason = std::move(reason);
-  r.cells.emplace_back(text);
+  // Only an over-limit line is cut; any other is copied whole (TOOLS.md: one
+  // pass over the rejects fixes the row).
+  r.cells.push_back(length ? reject_copy(text, length) : std::string(text));
   rejects.push_back(std::move(r));
   ++rows_rejected_;
 }
@@ -101,10 +137,11 @@ bool NdjsonSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t m
     if (!next_line(line, line_no)) break;
     any = true;
     int64_t row = ++rows_read_;
-    if (max_line_ && line.size() > max_line_) {
+    size_t length = long_line_ ? long_line_ : line.size();
+    if (max_line_ && length > max_line_) {
       reject(rejects, row, line_no, "",
-             "a line of " + std::to_string(line.size()) + " bytes (the limit is " + std::to_string(max_line_) + ")",
-             line);
+             "a line of " + std::to_string(length) + " bytes (the limit is " + std::to_string(max_line_) + ")",
+             long_line_ ? std::string_view(pending_) : line, length);
       continue;
     }
     size_t bad = utf8_invalid_at(line);

@@ -47,6 +47,12 @@ class ByteSource {
 std::unique_ptr<ByteSource> open_file(const std::string& path, std::string& error);
 std::unique_ptr<ByteSource> string_source(std::string data);
 
+// What a rejects row copies of one cell or line: at most kRejectCopyBytes
+// bytes (cut at a UTF-8 character boundary), and when more there were, the
+// cut is marked: "HEAD... [cut: 314572800 bytes in all]".
+inline constexpr size_t kRejectCopyBytes = 4096;
+std::string reject_copy(std::string_view text, size_t full_length);
+
 struct Reject {
   int64_t row = 0;     // 1-based data row
   int64_t line = 0;    // physical line where the row starts
