@@ -19,7 +19,9 @@ For every .icp file under the given paths (files or folders, recursively):
   own position), `// NOTE@+N:COL text` one elsewhere in the file,
   `// NOTE@path/to/other.icp:LINE:COL text` one in another file (the path
   relative to the golden's folder). `$ICP_STDLIB` in a message stands for
-  the standard library's folder (the environment variable). A fix is `// FIX@+N:COL-ENDCOL "text"`
+  the standard library's folder (the environment variable), `$GOLDEN_DIR`
+  for the golden's own folder (symbolic links resolved), so that messages
+  with absolute paths (the import root) do not depend on the checkout. A fix is `// FIX@+N:COL-ENDCOL "text"`
   (the replacement as a JSON string), or `FIX@+N:COL-+M:ENDCOL` when it ends
   on another line.
 
@@ -169,11 +171,15 @@ def actual_diagnostics(icp, path):
     if not isinstance(diags, list):
         raise GoldenError("output is not a JSON array")
     stdlib = os.environ.get("ICP_STDLIB", "").rstrip("/")
+    # (expectations say $ICP_STDLIB and $GOLDEN_DIR for those folders, wherever they are; the
+    # longer path first, in case one holds the other)
+    places = sorted([(p, name) for p, name in ((stdlib, "$ICP_STDLIB"), (os.path.realpath(folder), "$GOLDEN_DIR"))
+                     if p], key=lambda x: -len(x[0]))
     for d in [*diags, *(n for d in diags for n in d.get("notes", []))]:
         if d.get("file"):
             d["file"] = os.path.normpath(os.path.join(folder, d["file"]))
-        if stdlib:  # (expectations say $ICP_STDLIB for the folder, wherever it is)
-            d["message"] = d["message"].replace(stdlib, "$ICP_STDLIB")
+        for p, name in places:
+            d["message"] = re.sub(re.escape(p) + r"(?![\w.-])", lambda _m, n=name: n, d["message"])
     return rc, diags
 
 
