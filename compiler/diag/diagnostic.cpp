@@ -1,15 +1,30 @@
 #include "diag/diagnostic.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace icp {
 
 const std::vector<DiagInfo>& all_diag_infos() {
   static const std::vector<DiagInfo> infos = {
-#define DIAG(kind, code, sev, format) {#kind, #code, Severity::sev, format},
+#define DIAG(kind, code, sev, format, ...) {#kind, #code, Severity::sev, format, #__VA_ARGS__},
 #include "diag/diagnostics.def"
   };
   return infos;
+}
+
+const std::vector<Explanation>& all_explanations() {
+  static const std::vector<Explanation> all = {
+#define EXPLAIN(code, summary, text) {#code, summary, text},
+#include "diag/explanations.def"
+  };
+  return all;
+}
+
+const Explanation* find_explanation(std::string_view code) {
+  for (const auto& e : all_explanations())
+    if (e.code == code) return &e;
+  return nullptr;
 }
 
 const DiagInfo& diag_info(DiagKind kind) { return all_diag_infos()[static_cast<size_t>(kind)]; }
