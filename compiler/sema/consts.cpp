@@ -21,7 +21,7 @@ void ensure_const(Checker& c, uint32_t index) {
   if (stack_left() < kStackReserve) {  // a chain of consts, each using the next
     st = EvalState::Done;
     k.type = Type::error();
-    c.diags.emit(DiagKind::ChainTooDeep, k.decl->name.range, k.name);
+    c.diags.emit(diag::ChainTooDeep, k.decl->name.range, k.name);
     return;
   }
   st = EvalState::InProgress;

@@ -102,7 +102,7 @@ void ensure_def_body(Checker& c, uint32_t index) {
   if (stack_left() < kStackReserve) {  // a chain of defs, each calling the next
     c.def_state[index] = EvalState::Done;
     c.m.defs[index].broken = true;
-    c.diags.emit(DiagKind::ChainTooDeep, c.m.defs[index].decl->name.range, c.m.defs[index].name);
+    c.diags.emit(diag::ChainTooDeep, c.m.defs[index].decl->name.range, c.m.defs[index].name);
     return;
   }
   c.def_state[index] = EvalState::InProgress;
