@@ -3,10 +3,12 @@
 
 #include <filesystem>
 #include <iostream>
+#include <vector>
 
 #include "driver/cli.h"
 #include "driver/llvm_plugin.h"
 #include "icp/rt/dates.h"
+#include "sema/suggest.h"
 
 namespace icp::driver {
 
@@ -31,8 +33,14 @@ const sema::ProfileInfo* pick_profile(const sema::Program& p, const std::string&
   if (!name.empty()) {
     if (const sema::ProfileInfo* pi = p.model.find_profile(name)) return pi;
     std::string list;
-    for (const auto& x : profiles) list += (list.empty() ? "" : ", ") + x.name;
-    usage_error("no profile or persona named '" + name + "'" + (list.empty() ? "" : " (there are: " + list + ")"));
+    std::vector<std::string> names;
+    for (const auto& x : profiles) {
+      list += (list.empty() ? "" : ", ") + x.name;
+      names.push_back(x.name);
+    }
+    std::string msg = "--profile: no profile or persona named '" + name + "'";
+    if (auto near = sema::closest_name(name, names)) msg += "; did you mean '" + *near + "'?";
+    usage_error(msg + (list.empty() ? "" : " (there are: " + list + ")"));
     return nullptr;
   }
   if (profiles.size() == 1) return &profiles[0];

@@ -441,6 +441,13 @@ DeclPtr Builder::schema_decl(P::SchemaDeclContext* c) {
     init(f, range(fc));
     f.name = ident(tok(fc, P::IDENT), fc);
     f.type = type_ref(fc->typeRef(), fc);
+    if (Token* m = fc->mark) {
+      if (m->getText() == "key")
+        f.key = range(m);
+      else
+        cx_.report(DiagKind::SyntaxError, range(m),
+                   "expected `key`, `=`, `from` or the end of the field after its type, found '{}'", m->getText());
+    }
     if (tok(fc, P::ASSIGN)) f.default_value = default_value(fc->expr(), fc);
     if (tok(fc, P::K_FROM)) f.from = label(fc->stringLit(), fc);
     f.doc = doc_before(fc->getStart());
