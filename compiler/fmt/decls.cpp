@@ -130,8 +130,8 @@ void ModuleFormatter::schema_decl(const ast::SchemaDecl& d) {
     uint32_t end = f.type ? f.type->range.end : f.name.range.end;
     std::vector<Doc> type{f.type ? expr_.type_doc(*f.type) : text("?")};
     if (f.key) {
-      type.insert(type.end(), {space(), tokens_.tok("key", f.key->begin)});
-      end = f.key->end;
+      type.insert(type.end(), {space(), tokens_.tok("key", f.key->range.begin)});
+      end = f.key->range.end;
     }
     if (f.default_value) {
       type.insert(type.end(), {space(), tokens_.tok("=", tokens_.find(end, "=", "")), space(),

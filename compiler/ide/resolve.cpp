@@ -5,26 +5,13 @@
 namespace icp::ide {
 
 const std::vector<BuiltinInfo>& builtins() {
-  static const std::vector<BuiltinInfo> table = {
-      {"lower", "lower(s: string): string", "Lower-cases a string (or every member of a set<string>)."},
-      {"upper", "upper(s: string): string", "Upper-cases a string."},
-      {"trim", "trim(s: string): string", "Removes surrounding white space."},
-      {"len", "len(s: string): int", "The number of code points."},
-      {"starts_with", "starts_with(s: string, p: string): bool", "Whether `s` starts with `p`."},
-      {"ends_with", "ends_with(s: string, p: string): bool", "Whether `s` ends with `p`."},
-      {"contains", "contains(s: string, p: string): bool", "Whether `p` occurs in `s`."},
-      {"domain", "domain(s: string): string", "The lower-cased host of an e-mail address or URL, without `www.`."},
-      {"count", "count(s: set<string>): int", "The number of members of a set."},
-      {"days_since", "days_since(d: date): int", "`as_of - d` in days."},
-      {"year", "year(d: date): int", "The year of a date."},
-      {"month", "month(d: date): int", "The month (1-12) of a date."},
-      {"min", "min(a, b)", "The smaller of two numbers (int if both are ints, else float)."},
-      {"max", "max(a, b)", "The larger of two numbers (int if both are ints, else float)."},
-      {"abs", "abs(x)", "The absolute value (int for an int, else float)."},
-      {"clamp", "clamp(x, lo, hi)", "`x` limited to `[lo, hi]` (int if every argument is int, else float)."},
-      {"round", "round(x: float): int", "Rounds half away from zero."},
-      {"log", "log(x: float): float", "The natural logarithm; unknown for a non-positive number."},
-  };
+  // From the registry (sema/builtins.def), so hover says what the checker does.
+  static const std::vector<BuiltinInfo> table = [] {
+    std::vector<BuiltinInfo> t;
+    for (const sema::BuiltinInfo& b : sema::all_builtins())
+      t.push_back({std::string(b.name), sema::builtin_signature(b.id), std::string(b.doc)});
+    return t;
+  }();
   return table;
 }
 
@@ -136,10 +123,12 @@ Target by_decl_kind(const sema::Program& p, const PathNode& owner, const NodePat
         case ast::DeclKind::Const: t.kind = Target::Const; break;
         case ast::DeclKind::Def: t.kind = Target::Def; break;
         case ast::DeclKind::Profile: t.kind = Target::Profile; break;
-        default: t.kind = Target::None; break;
+        case ast::DeclKind::Import: case ast::DeclKind::Test: t.kind = Target::None; break;
       }
       break;
-    default: t.kind = Target::None; break;
+    case NodeKind::Expr: case NodeKind::TypeRef: case NodeKind::GivenField: case NodeKind::Expect:
+      t.kind = Target::None;
+      break;
   }
   return t;
 }
@@ -223,6 +212,7 @@ Target resolve(const sema::Program& p, const NameHit& hit) {
       return r ? Target{Target::Rule, r} : Target{};
     }
     case NameRole::ImportPath: return import_target(p, *hit.label);
+    case NameRole::TestLabel: case NameRole::EnumAlias: case NameRole::ColumnName: case NameRole::KeyMark: return {};
   }
   return {};
 }

@@ -16,8 +16,9 @@ const ast::Ident* decl_name(const ast::Decl& d) {
     case ast::DeclKind::Const: return &static_cast<const ast::ConstDecl&>(d).name;
     case ast::DeclKind::Def: return &static_cast<const ast::DefDecl&>(d).name;
     case ast::DeclKind::Profile: return &static_cast<const ast::ProfileDecl&>(d).name;
-    default: return nullptr;
+    case ast::DeclKind::Import: case ast::DeclKind::Test: return nullptr;
   }
+  return nullptr;
 }
 
 const char* decl_kind_word(const ast::Decl& d) {
@@ -29,8 +30,9 @@ const char* decl_kind_word(const ast::Decl& d) {
     case ast::DeclKind::Profile:
       return static_cast<const ast::ProfileDecl&>(d).persona ? "persona" : "profile";
     case ast::DeclKind::Test: return "test";
-    default: return "import";
+    case ast::DeclKind::Import: return "import";
   }
+  return "declaration";
 }
 
 std::string decl_kind_phrase(const ast::Decl& d) {
@@ -130,19 +132,19 @@ void register_decl(Checker& c, FileId f, const ast::Decl& d) {
       c.m.profiles.push_back(std::move(p));
       break;
     }
-    default: return;
+    case ast::DeclKind::Import: case ast::DeclKind::Test: return;  // no name (decl_name)
   }
   c.index_of[&d] = td.index;
 
   FileScope& scope = c.files[f];
   auto [it, fresh] = scope.own_of(d.kind).emplace(name->name, td);
   if (!fresh) {
-    c.diags.emit(DiagKind::Duplicate, name->range, decl_kind_word(d), name->name)
+    c.diags.emit(diag::Duplicate, name->range, decl_kind_word(d), name->name)
         .note(it->second.name->range, "'{}' is first declared here", name->name);
     return;
   }
   if (d.kind == ast::DeclKind::Def && builtin_by_name(name->name)) {
-    c.diags.emit(DiagKind::Duplicate, name->range, "def", name->name)
+    c.diags.emit(diag::Duplicate, name->range, "def", name->name)
         .note("'{}' is a built-in function", name->name);
   }
 }
@@ -154,7 +156,7 @@ void check_test_labels(Checker& c, FileId f, const ast::Module& mod) {
     if (!t) continue;
     auto [it, fresh] = seen.emplace(t->label.value, t);
     if (!fresh)
-      c.diags.emit(DiagKind::Duplicate, t->label.range, "test", t->label.value)
+      c.diags.emit(diag::Duplicate, t->label.range, "test", t->label.value)
           .note(it->second->label.range, "the first test with this label is here");
   }
 }
@@ -180,11 +182,11 @@ void build_scope(Checker& c, FileId f) {
       const std::string& other = c.prog.sources.file(g).path();
       scope.clashing.insert(name->name);
       if (first.file == f) {
-        c.diags.emit(DiagKind::Duplicate, first.name->range, decl_kind_word(*first.decl), name->name)
+        c.diags.emit(diag::Duplicate, first.name->range, decl_kind_word(*first.decl), name->name)
             .note(name->range, "'{}' is also declared in '{}', which this file imports", name->name,
                   other);
       } else {
-        c.diags.emit(DiagKind::Duplicate, scope.import_decls[i]->path.range, decl_kind_word(*d),
+        c.diags.emit(diag::Duplicate, scope.import_decls[i]->path.range, decl_kind_word(*d),
                      name->name)
             .note(first.name->range, "'{}' is already imported from '{}'", name->name,
                   c.prog.sources.file(first.file).path());

@@ -24,9 +24,8 @@ void check_key(Checker& c, SchemaInfo& s, FieldInfo& fi) {
   const ast::SchemaField& f = *fi.decl;
   if (s.key_field >= 0) {
     const FieldInfo& first = s.fields[size_t(s.key_field)];
-    c.diags.emit(DiagKind::BadKey, *f.key,
-                 fmt::format("schema '{}' has two keys: '{}' is already its key", s.name, first.name))
-        .note(*first.decl->key, "'{}' is declared the key here", first.name);
+    c.diags.emit(diag::TwoKeys, f.key->range, s.name, first.name)
+        .note(first.decl->key->range, "'{}' is declared the key here", first.name);
     return;
   }
   if (fi.type.is_error()) {
@@ -36,24 +35,18 @@ void check_key(Checker& c, SchemaInfo& s, FieldInfo& fi) {
   }
   const TypeKind k = fi.type.kind;
   if (k != TypeKind::String && k != TypeKind::Int) {
-    c.diags.emit(DiagKind::BadKey, f.type->range,
-                 fmt::format("the key '{}' must be a string or an int, not {}", fi.name,
-                             c.m.type_name(fi.type.plain())))
-        .note(*f.key, "'{}' is declared the key here", fi.name);
+    c.diags.emit(diag::KeyType, f.type->range, fi.name, c.m.type_name(fi.type.plain()))
+        .note(f.key->range, "'{}' is declared the key here", fi.name);
     return;
   }
   if (fi.type.optional) {
-    c.diags.emit(DiagKind::BadKey, f.type->range,
-                 fmt::format("the key '{}' cannot be optional: every record needs its key; write `{}`", fi.name,
-                             c.m.type_name(fi.type.plain())))
-        .note(*f.key, "'{}' is declared the key here", fi.name);
+    c.diags.emit(diag::OptionalKey, f.type->range, fi.name, c.m.type_name(fi.type.plain()))
+        .note(f.key->range, "'{}' is declared the key here", fi.name);
     return;
   }
   if (f.default_value) {
-    c.diags.emit(DiagKind::BadKey, f.default_value->range,
-                 fmt::format("the key '{}' cannot have a default: the records without a key would all share it",
-                             fi.name))
-        .note(*f.key, "'{}' is declared the key here", fi.name);
+    c.diags.emit(diag::KeyDefault, f.default_value->range, fi.name)
+        .note(f.key->range, "'{}' is declared the key here", fi.name);
     return;
   }
   fi.key = true;
@@ -67,7 +60,7 @@ void check_schema(Checker& c, SchemaInfo& s) {
     if (f.name.empty()) continue;
     auto [it, fresh] = names.emplace(f.name.name, &f);
     if (!fresh) {
-      c.diags.emit(DiagKind::Duplicate, f.name.range, "field", f.name.name)
+      c.diags.emit(diag::Duplicate, f.name.range, "field", f.name.name)
           .note(it->second->name.range, "'{}' is first declared here", f.name.name);
       continue;
     }
@@ -79,7 +72,7 @@ void check_schema(Checker& c, SchemaInfo& s) {
     auto [ct, cfresh] = columns.emplace(lower(fi.column), &f);
     if (!cfresh) {
       SourceRange r = f.from ? f.from->range : f.name.range;
-      c.diags.emit(DiagKind::Duplicate, r, "input column", fi.column)
+      c.diags.emit(diag::Duplicate, r, "input column", fi.column)
           .note(ct->second->from ? ct->second->from->range : ct->second->name.range,
                 "field '{}' already reads this column (columns match case-insensitively)",
                 ct->second->name.name);
@@ -102,27 +95,20 @@ void check_default(Checker& c, const SchemaInfo& s, FieldInfo& fi) {
     // `= missing` is what an optional field reads anyway: no default. A
     // required field cannot read as missing (LANGUAGE.md section 6).
     if (!fi.type.optional && !fi.type.is_set())
-      c.diags.emit(DiagKind::TypeMismatch, e->range,
-                   fmt::format("'{}' is not optional, so its default cannot be `missing`: declare it "
-                               "`{}?` or leave the default out",
-                               fi.name, c.m.type_name(fi.type.plain())))
+      c.diags.emit(diag::RequiredDefaultMissing, e->range, fi.name, c.m.type_name(fi.type.plain()))
           .note(fi.decl->type->range, "the field's type is declared here");
     return;
   }
   if (!ExprChecker::assignable(t, fi.type)) {
-    c.diags.emit(DiagKind::TypeMismatch, e->range,
-                 fmt::format("the default of '{}' must be {}, found {}", fi.name,
-                             c.m.type_name(fi.type.plain()), c.m.type_name(t)))
+    c.diags.emit(diag::DefaultWrongType, e->range, fi.name, c.m.type_name(fi.type.plain()),
+                 c.m.type_name(t))
         .note(fi.decl->type->range, "the field's type is declared here");
     return;
   }
   Folded f = fold(c.m, *e);
-  if (!f.constant) {
-    if (!f.error)
-      c.diags.emit(DiagKind::NotConstant, e->range,
-                   fmt::format("the default of '{}' must be a constant: {}", fi.name, f.why));
-    return;
-  }
+  // (A default is a literal, a const or an enum member: the builder admits
+  // nothing else, and a const that does not fold is reported at the const.)
+  if (!f.constant) return;
   fi.default_value = coerce(f.value, fi.type);
 }
 

@@ -469,8 +469,8 @@ std::string ErrorStrategy::expected_phrase(Parser* p, const IntervalSet& expecte
   return join_or(parts);
 }
 
-void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bool after_previous,
-                           const IntervalSet* expected) {
+void ErrorStrategy::report(Parser* p, Token* off, bool unwanted, const std::string& wanted,
+                           bool after_previous, const IntervalSet* expected) {
   ++cx_.parse_errors;
   SourceRange r = cx_.token_range(off);
   Token* prev = ParseContext::is_real(off) ? cx_.previous_token(off->getTokenIndex()) : nullptr;
@@ -513,66 +513,55 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
   size_t type = off ? off->getType() : 0;
   SourceRange tr = cx_.token_range(off);
   if (type == P::UNTERMINATED_STRING) {
-    cx_.report(DiagKind::InvalidLiteral, tr,
-                   "unterminated string: add the closing `\"` on the same line");
+    cx_.report(diag::UnterminatedString, tr);
     return;
   }
   if (type == P::BAD_NUMBER) {
-    cx_.report(DiagKind::InvalidLiteral, tr, "{}", bad_number_message(text));
+    report_bad_number(cx_.diags, tr, text);
     return;
   }
   if (type == P::BAD_DATE) {
-    cx_.report(DiagKind::InvalidLiteral, tr, "{}", bad_date_message(text));
+    cx_.report(diag::InvalidDate, tr, text);
     return;
   }
   if (type == P::ERROR_CHAR) {
-    cx_.report(DiagKind::SyntaxError, tr, "unexpected character `{}`{}", text, char_hint(text));
+    cx_.report(diag::UnexpectedCharacter, tr, text, char_hint(text));
     return;
   }
   Token* before = ParseContext::is_real(off) ? cx_.previous_token(off->getTokenIndex()) : nullptr;
   if (type == P::LT && before &&
       in(before->getType(), {P::K_INT, P::K_FLOAT, P::K_BOOL, P::K_STRING, P::K_DATE, P::K_DURATION})) {
-    cx_.report(DiagKind::SyntaxError, tr,
-               "`{}` takes no type parameter: the only type with one is `set<string>`", before->getText());
+    cx_.report(diag::TypeTakesNoParameter, tr, before->getText());
     return;
   }
   if (in(type, kComparisons) && (!expected || !expected->contains(type))) {
     if (continues_comparison(cx_, off))
-      cx_.report(DiagKind::SyntaxError, tr,
-                     "comparisons do not chain: `{}` cannot follow a comparison; combine "
-                     "comparisons with `and` (`a < b and b < c`)",
-                     text);
+      cx_.report(diag::ChainedComparison, tr, text);
     else
-      cx_.report(DiagKind::SyntaxError, tr,
-                     "a comparison is not allowed here without parentheses: the operands of "
-                     "`between` and `within` and the date of a trigger are simple values; write "
-                     "`(a {} b)`",
-                     text);
+      cx_.report(diag::ComparisonNeedsParens, tr, text);
     return;
   }
-  cx_.report(DiagKind::SyntaxError, r, "{}", message);
+  if (unwanted)
+    cx_.report(diag::UnexpectedToken, r, describe_token(off), wanted);
+  else
+    cx_.report(diag::ExpectedToken, r, wanted, describe_token(off));
 }
 
 void ErrorStrategy::reportNoViableAlternative(Parser* p, const antlr4::NoViableAltException& e) {
   Token* off = e.getOffendingToken();
   IntervalSet expected = e.getExpectedTokens();
-  std::string msg = fmt::format("expected {}, found {}",
-                                expected_phrase(p, expected, p->getContext(), off),
-                                describe_token(off));
-  report(p, off, msg, true, &expected);
+  report(p, off, false, expected_phrase(p, expected, p->getContext(), off), true, &expected);
 }
 
 void ErrorStrategy::reportInputMismatch(Parser* p, const antlr4::InputMismatchException& e) {
   Token* off = e.getOffendingToken();
   IntervalSet expected = e.getExpectedTokens();
-  std::string msg = fmt::format("expected {}, found {}",
-                                expected_phrase(p, expected, p->getContext(), off),
-                                describe_token(off));
-  report(p, off, msg, true, &expected);
+  report(p, off, false, expected_phrase(p, expected, p->getContext(), off), true, &expected);
 }
 
 void ErrorStrategy::reportFailedPredicate(Parser* p, const antlr4::FailedPredicateException& e) {
-  report(p, e.getOffendingToken(), "syntax error", false, nullptr);
+  // (The grammar has no semantic predicate: this never runs.)
+  report(p, e.getOffendingToken(), true, "something else", false, nullptr);
 }
 
 void ErrorStrategy::reportUnwantedToken(Parser* p) {
@@ -580,9 +569,7 @@ void ErrorStrategy::reportUnwantedToken(Parser* p) {
   beginErrorCondition(p);
   Token* off = p->getCurrentToken();
   IntervalSet expected = getExpectedTokens(p);
-  std::string msg = fmt::format("unexpected {}, expected {}", describe_token(off),
-                                expected_phrase(p, expected, p->getContext(), off));
-  report(p, off, msg, false, &expected);
+  report(p, off, true, expected_phrase(p, expected, p->getContext(), off), false, &expected);
 }
 
 void ErrorStrategy::reportMissingToken(Parser* p) {
@@ -590,10 +577,7 @@ void ErrorStrategy::reportMissingToken(Parser* p) {
   beginErrorCondition(p);
   Token* off = p->getCurrentToken();
   IntervalSet expected = getExpectedTokens(p);
-  std::string msg = fmt::format("expected {}, found {}",
-                                expected_phrase(p, expected, p->getContext(), off),
-                                describe_token(off));
-  report(p, off, msg, true, &expected);
+  report(p, off, false, expected_phrase(p, expected, p->getContext(), off), true, &expected);
 }
 
 ErrorStrategy::ErrorStrategy(ParseContext& cx) : cx_(cx) { g_vocab = cx.vocab; }

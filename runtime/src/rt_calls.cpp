@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -46,6 +47,8 @@ struct icp_rt_ctx {
   std::vector<std::unique_ptr<RE2>> regexes;
   std::unordered_map<MatchKey, bool, MatchKeyHash> matches;
   uint64_t regex_runs = 0;
+  std::unique_ptr<std::max_align_t[]> scratch;
+  uint64_t scratch_bytes = 0;
 };
 
 namespace {
@@ -84,6 +87,14 @@ void icp_rt_ctx_reset(icp_rt_ctx* ctx) {
   ctx->matches.clear();
 }
 uint64_t icp_rt_ctx_regex_runs(const icp_rt_ctx* ctx) { return ctx->regex_runs; }
+void* icp_rt_ctx_scratch(icp_rt_ctx* ctx, uint64_t bytes) {
+  if (bytes > ctx->scratch_bytes) {
+    uint64_t n = (bytes + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t);
+    ctx->scratch = std::make_unique<std::max_align_t[]>(n);
+    ctx->scratch_bytes = n * sizeof(std::max_align_t);
+  }
+  return ctx->scratch.get();
+}
 
 void icp_rt_lower(icp_rt_ctx* ctx, const icp_str* in, icp_str* out) {
   *out = put(ctx->arena, icp::rt::str_lower(sv(in)));
@@ -150,5 +161,24 @@ double icp_rt_pow(double x, double y) { return std::pow(x, y); }
 double icp_rt_log(double x) { return std::log(x); }
 
 int32_t icp_rt_round(double x, int64_t* out) { return icp::rt::checked_round(x, *out); }
+
+int64_t icp_rt_min_i(int64_t a, int64_t b) { return b < a ? b : a; }
+int64_t icp_rt_max_i(int64_t a, int64_t b) { return a < b ? b : a; }
+int32_t icp_rt_abs_i(int64_t x, int64_t* out) { return icp::rt::checked_abs(x, *out); }
+int64_t icp_rt_clamp_i(int64_t x, int64_t lo, int64_t hi) { return icp_rt_min_i(icp_rt_max_i(x, lo), hi); }
+double icp_rt_min_f(double a, double b) { return b < a ? b : a; }
+double icp_rt_max_f(double a, double b) { return a < b ? b : a; }
+double icp_rt_abs_f(double x) { return std::fabs(x); }
+double icp_rt_clamp_f(double x, double lo, double hi) { return icp_rt_min_f(icp_rt_max_f(x, lo), hi); }
+
+int32_t icp_rt_days_since(int64_t as_of, int64_t d, int64_t* out) { return icp::rt::checked_sub(as_of, d, *out); }
+
+int32_t icp_rt_decay(int64_t as_of, int64_t d, int64_t h, double* out) {
+  int64_t age = 0;
+  if (!icp::rt::checked_sub(as_of, d, age) || age < 0 || h <= 0) return 0;
+  // The trigger's rule (ir/lower.cpp): pow(0.5, float(age) / float(H)).
+  *out = icp_rt_pow(0.5, double(age) / double(h));
+  return icp::rt::finite_result(*out);
+}
 
 }  // extern "C"

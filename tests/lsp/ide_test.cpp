@@ -3,6 +3,7 @@
 // in between.
 #include <gtest/gtest.h>
 
+#include "annotations.h"
 #include "ide/completion.h"
 #include "ide/definition.h"
 #include "ide/diagnostics.h"
@@ -16,23 +17,27 @@
 
 namespace {
 
+using icp::test::Annotations;
+
+// The model the tests below ask about; the markers (annotations.h) name the
+// positions they ask at.
 const char* kModel = R"(import "std/firmo"
 
 /// Accounts.
 schema Account {
   /// Head count.
   employees: int?
-  industry: Industry?
+  industry: In$industry^dustry?
 }
 
 /// Whether n is big.
 def big(n: int): bool = n > 1000
 
 profile P on Account {
-  let large = big(employees)
-  signal "Large" when large => 10
-  signal "Fin" when industry == finance_insurance => 5
-  signal "Typo" when employes > 3 => 1
+  let $large_decl^large = b$call^ig($arg[[em$arg_at^ployees]])
+  $large_kw[[si$large_kw_at^gnal]] "$large_label^Large" when $large_use^large => 10
+  signal "Fin" when industry == fin$member^ance_insurance => 5
+  signal "Typo" when $typo^employes > 3 => 1
 }
 )";
 
@@ -42,58 +47,81 @@ std::unique_ptr<icp::sema::Program> compile(const std::string& text) {
   return icp::sema::compile_source(text, "/tmp/ide_test/model.icp", opts);
 }
 
-uint32_t offset_of(const std::string& text, const std::string& needle, size_t skip = 0) {
-  size_t at = text.find(needle);
-  EXPECT_NE(at, std::string::npos) << needle;
-  return static_cast<uint32_t>(at + skip);
-}
-
 TEST(Ide, HoverShowsTypeAndDocs) {
-  auto p = compile(kModel);
-  std::string text = kModel;
-  auto h = icp::ide::hover(*p, offset_of(text, "big(employees)", 5));
+  Annotations a(kModel);
+  auto p = compile(a.code());
+  auto h = icp::ide::hover(*p, a.point("arg_at"));
   ASSERT_TRUE(h);
   EXPECT_NE(h->markdown.find("employees: int?"), std::string::npos) << h->markdown;
   EXPECT_NE(h->markdown.find("Head count."), std::string::npos) << h->markdown;
-  auto d = icp::ide::hover(*p, offset_of(text, "big(employees)", 1));
+  EXPECT_EQ(h->range.begin, a.range("arg").begin);
+  EXPECT_EQ(h->range.end, a.range("arg").end);
+  auto d = icp::ide::hover(*p, a.point("call"));
   ASSERT_TRUE(d);
   EXPECT_NE(d->markdown.find("def big(n: int): bool"), std::string::npos) << d->markdown;
   EXPECT_NE(d->markdown.find("Whether n is big."), std::string::npos);
-  auto m = icp::ide::hover(*p, offset_of(text, "finance_insurance", 2));
+  auto m = icp::ide::hover(*p, a.point("member"));
   ASSERT_TRUE(m);
   EXPECT_NE(m->markdown.find("Industry.finance_insurance"), std::string::npos) << m->markdown;
 }
 
+// Built-ins' hover comes from the registry the checker reads
+// (sema/builtins.def): round() of an int checks clean, so hover says it takes
+// a number; every overload of lower() is listed.
+TEST(Ide, HoverOnABuiltinShowsItsOverloads) {
+  Annotations a(R"(schema A {
+  n: int?
+  tech: set<string>
+}
+profile P on A {
+  signal "R" when r$round^ound(n) > 2 => 1
+  signal "L" when l$lower^ower(tech) has "aws" => 1
+}
+)");
+  auto p = compile(a.code());
+  ASSERT_TRUE(p);
+  auto r = icp::ide::hover(*p, a.point("round"));
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->markdown.find("round(x: number): int"), std::string::npos) << r->markdown;
+  EXPECT_NE(r->markdown.find("Rounds half away from zero"), std::string::npos) << r->markdown;
+  auto l = icp::ide::hover(*p, a.point("lower"));
+  ASSERT_TRUE(l);
+  EXPECT_NE(l->markdown.find("lower(s: string): string\nlower(s: set<string>): set<string>"), std::string::npos)
+      << l->markdown;
+}
+
 TEST(Ide, HoverOnMissingShowsTheTypeItTakes) {
-  const std::string text = R"(import "std/firmo"
+  Annotations a(R"(import "std/firmo"
 schema A { code: int? }
-def sector(c: int): Industry? = if c == 51 then information else missing
+def sector(c: int): Industry? = if c == 51 then information else $missing[[mi^ssing]]
 profile P on A {
   signal "Info" when sector(code ?? 0) == information => 5
 }
-)";
-  auto p = compile(text);
-  auto h = icp::ide::hover(*p, offset_of(text, "else missing", 6));
+)");
+  auto p = compile(a.code());
+  auto h = icp::ide::hover(*p, a.point());
   ASSERT_TRUE(h);
   EXPECT_NE(h->markdown.find("missing: Industry?"), std::string::npos) << h->markdown;
+  EXPECT_EQ(h->range.begin, a.range("missing").begin);
+  EXPECT_EQ(h->range.end, a.range("missing").end);
 }
 
 TEST(Ide, DefinitionAcrossFiles) {
-  auto p = compile(kModel);
-  std::string text = kModel;
-  auto local = icp::ide::definition(*p, offset_of(text, "large =>", 1));
+  Annotations a(kModel);
+  auto p = compile(a.code());
+  auto local = icp::ide::definition(*p, a.point("large_use"));
   ASSERT_EQ(local.size(), 1u);
   EXPECT_EQ(local[0].file, p->main_file);
-  EXPECT_EQ(local[0].begin, offset_of(text, "large = big"));
-  auto stdlib = icp::ide::definition(*p, offset_of(text, "Industry?", 1));
+  EXPECT_EQ(local[0].begin, a.point("large_decl"));
+  auto stdlib = icp::ide::definition(*p, a.point("industry"));
   ASSERT_EQ(stdlib.size(), 1u);
   EXPECT_NE(p->sources.file(stdlib[0].file).path().find("firmo.icp"), std::string::npos);
 }
 
 TEST(Ide, CompletionOffersFieldsLetsAndEnumMembers) {
-  std::string text = kModel;
-  auto p = compile(text);
-  auto items = icp::ide::complete(*p, offset_of(text, "large =>"));
+  Annotations a(kModel);
+  auto p = compile(a.code());
+  auto items = icp::ide::complete(*p, a.point("large_use"));
   auto has = [&](const std::string& label, icp::ide::CompletionKind k) {
     for (const auto& c : items)
       if (c.label == label && c.kind == k) return true;
@@ -103,19 +131,19 @@ TEST(Ide, CompletionOffersFieldsLetsAndEnumMembers) {
   EXPECT_TRUE(has("large", icp::ide::CompletionKind::Let));
   EXPECT_TRUE(has("big", icp::ide::CompletionKind::Def));
   EXPECT_TRUE(has("lower", icp::ide::CompletionKind::Builtin));
-  items = icp::ide::complete(*p, offset_of(text, "finance_insurance", 3));
+  items = icp::ide::complete(*p, a.point("member"));
   ASSERT_FALSE(items.empty());
   EXPECT_EQ(items[0].label, "finance_insurance");
   EXPECT_EQ(items[0].kind, icp::ide::CompletionKind::EnumMember);
 }
 
 TEST(Ide, DiagnosticsAndQuickFix) {
-  std::string text = kModel;
-  auto p = compile(text);
+  Annotations a(kModel);
+  auto p = compile(a.code());
   auto diags = icp::ide::file_diagnostics(*p);
   ASSERT_FALSE(diags.empty());
   EXPECT_EQ(diags[0].code, "E0101");
-  uint32_t at = offset_of(text, "employes >");
+  uint32_t at = a.point("typo");
   auto actions = icp::ide::code_actions(*p, at, at);
   ASSERT_EQ(actions.size(), 1u);
   EXPECT_EQ(actions[0].edits[0].new_text, "employees");
@@ -123,7 +151,7 @@ TEST(Ide, DiagnosticsAndQuickFix) {
 }
 
 TEST(Ide, SymbolsAndFormatting) {
-  auto p = compile(kModel);
+  auto p = compile(Annotations(kModel).code());
   auto symbols = icp::ide::document_symbols(*p);
   ASSERT_GE(symbols.size(), 4u);
   EXPECT_EQ(symbols[1].name, "Account");
@@ -163,37 +191,43 @@ TEST(Ide, ErrorsOfImportedFilesShowAtTheirImport) {
   opts.overlays = {{"/tmp/ide_test/bad.icp", "const Q = \nconst R = 1 +\n"},
                    {"/tmp/ide_test/good.icp", "const G = 1\n"},
                    {"/tmp/ide_test/middle.icp", "import \"./bad.icp\"\nconst M = 1\n"}};
-  std::string text = "import \"./bad.icp\"\nimport \"./good.icp\"\nimport \"./middle.icp\"\nconst Z = G + M\n";
+  Annotations a("import $bad^\"./bad.icp\"\nimport \"./good.icp\"\nimport $middle^\"./middle.icp\"\n"
+                "const Z = G + M\n");
+  const std::string& text = a.code();
   auto p = icp::sema::compile_source(text, "/tmp/ide_test/main.icp", opts);
   auto diags = icp::ide::file_diagnostics(*p);
   ASSERT_EQ(diags.size(), 2u);  // one per import that brings errors, none for good.icp
   EXPECT_EQ(diags[0].message, "the imported file bad.icp has 2 errors");
   EXPECT_EQ(diags[0].severity, icp::Severity::Error);
   EXPECT_EQ(diags[0].code, "");
-  EXPECT_EQ(diags[0].range.begin, offset_of(text, "\"./bad.icp\""));
+  EXPECT_EQ(diags[0].range.begin, a.point("bad"));
   ASSERT_EQ(diags[0].notes.size(), 2u);
   EXPECT_EQ(p->sources.file(diags[0].notes[0].range.file).path(), "/tmp/ide_test/bad.icp");
   EXPECT_NE(diags[0].notes[0].message.find("E0001"), std::string::npos) << diags[0].notes[0].message;
   EXPECT_EQ(diags[1].message, "the imported file middle.icp has 2 errors, counting the files it imports");
-  EXPECT_EQ(diags[1].range.begin, offset_of(text, "\"./middle.icp\""));
+  EXPECT_EQ(diags[1].range.begin, a.point("middle"));
   // The quick fixes and the syntax check of the main file are not affected.
   EXPECT_TRUE(icp::ide::code_actions(*p, 0, static_cast<uint32_t>(text.size())).empty());
   EXPECT_FALSE(icp::ide::has_syntax_errors(*p));
 }
 
 TEST(Ide, HoverOnAnItemKeywordDescribesTheItem) {
-  std::string text = kModel;
-  text.replace(text.find("  signal \"Typo\""), 0, "  group \"One\" {\n    signal \"In\" when large => 1\n  }\n");
-  auto p = compile(text);
-  for (const char* label : {"signal \"Large\"", "signal \"In\""}) {
-    auto on_label = icp::ide::hover(*p, offset_of(text, label, 8));
-    auto on_keyword = icp::ide::hover(*p, offset_of(text, label, 2));
-    ASSERT_TRUE(on_label && on_keyword) << label;
+  std::string annotated = kModel;
+  annotated.replace(annotated.find("  signal \"Typo\""), 0,
+                    "  g$group^roup \"One\" {\n"
+                    "    $in_kw[[si$in_kw_at^gnal]] \"$in_label^In\" when large => 1\n"
+                    "  }\n");
+  Annotations a(annotated);
+  auto p = compile(a.code());
+  for (std::string rule : {"large", "in"}) {
+    auto on_label = icp::ide::hover(*p, a.point(rule + "_label"));
+    auto on_keyword = icp::ide::hover(*p, a.point(rule + "_kw_at"));
+    ASSERT_TRUE(on_label && on_keyword) << rule;
     EXPECT_EQ(on_keyword->markdown, on_label->markdown);
-    EXPECT_EQ(on_keyword->range.begin, offset_of(text, label));
-    EXPECT_EQ(on_keyword->range.end, offset_of(text, label) + 6);
+    EXPECT_EQ(on_keyword->range.begin, a.range(rule + "_kw").begin);
+    EXPECT_EQ(on_keyword->range.end, a.range(rule + "_kw").end);
   }
-  auto group = icp::ide::hover(*p, offset_of(text, "group \"One\"", 1));
+  auto group = icp::ide::hover(*p, a.point("group"));
   ASSERT_TRUE(group);
   EXPECT_NE(group->markdown.find("group \"One\" (1 item)"), std::string::npos) << group->markdown;
 }
@@ -276,7 +310,7 @@ profile P on A {
 }
 )";
   auto p = compile(text);
-  auto h = icp::ide::hover(*p, offset_of(text, "id != ", 0));
+  auto h = icp::ide::hover(*p, static_cast<uint32_t>(text.find("id != ")));
   ASSERT_TRUE(h);
   EXPECT_NE(h->markdown.find("id: string key from \"Account ID\""), std::string::npos) << h->markdown;
 }

@@ -26,6 +26,10 @@ void icp_rt_ctx_reset(icp_rt_ctx *);
 /* How many times a regular expression actually ran in this context: results
  * of `matches` are memoised per distinct string until the next reset. */
 uint64_t icp_rt_ctx_regex_runs(const icp_rt_ctx *);
+/* At least `bytes` bytes of 16-byte aligned memory owned by the context, the
+ * same block until a call asks for more (reset keeps it). Compiled code that
+ * is split into several functions passes values between them through it. */
+void *icp_rt_ctx_scratch(icp_rt_ctx *, uint64_t bytes);
 
 void icp_rt_lower(icp_rt_ctx *, const icp_str *in, icp_str *out);
 void icp_rt_upper(icp_rt_ctx *, const icp_str *in, icp_str *out);
@@ -53,6 +57,23 @@ double icp_rt_pow(double x, double y);
 double icp_rt_log(double x);
 /* Rounds half away from zero; returns 0 (unknown) when out of int64 range. */
 int32_t icp_rt_round(double x, int64_t *out);
+
+/* min/max/abs/clamp of LANGUAGE.md section 9 (the JIT inlines the same
+ * expressions): min(a, b) = b < a ? b : a, max(a, b) = a < b ? b : a,
+ * clamp(x, lo, hi) = min(max(x, lo), hi); abs of INT64_MIN is unknown. */
+int64_t icp_rt_min_i(int64_t a, int64_t b);
+int64_t icp_rt_max_i(int64_t a, int64_t b);
+int32_t icp_rt_abs_i(int64_t x, int64_t *out);
+int64_t icp_rt_clamp_i(int64_t x, int64_t lo, int64_t hi);
+double icp_rt_min_f(double a, double b);
+double icp_rt_max_f(double a, double b);
+double icp_rt_abs_f(double x);
+double icp_rt_clamp_f(double x, double lo, double hi);
+/* days_since(d) = as_of - d; unknown on overflow. */
+int32_t icp_rt_days_since(int64_t as_of, int64_t d, int64_t *out);
+/* decay(d, H) = pow(0.5, (as_of - d) / H) (days, as a trigger's half-life);
+ * unknown when d is after as_of, H is not positive or on overflow. */
+int32_t icp_rt_decay(int64_t as_of, int64_t d, int64_t h, double *out);
 
 #ifdef __cplusplus
 }
