@@ -311,6 +311,7 @@ struct EnumDecl : DeclOf<DeclKind::Enum> {
 struct SchemaField : Node {
   Ident name;
   std::unique_ptr<TypeRef> type;
+  std::optional<Ident> key;  // the word `key` of `name: Type key`
   ExprPtr default_value;         // `= literal`, optional
   std::optional<Label> from;     // `from "Column"`
   std::string doc;

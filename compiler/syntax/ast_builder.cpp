@@ -437,6 +437,12 @@ DeclPtr Builder::schema_decl(P::SchemaDeclContext* c) {
     init(f, range(fc));
     f.name = ident(tok(fc, P::IDENT), fc);
     f.type = type_ref(fc->typeRef(), fc);
+    if (Token* m = fc->mark) {
+      if (m->getText() == "key")
+        f.key = Ident{"key", range(m)};
+      else
+        cx_.report(diag::KeyMarkExpected, range(m), m->getText());
+    }
     if (tok(fc, P::ASSIGN)) f.default_value = default_value(fc->expr(), fc);
     if (tok(fc, P::K_FROM)) f.from = label(fc->stringLit(), fc);
     f.doc = doc_before(fc->getStart());
