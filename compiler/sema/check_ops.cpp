@@ -91,7 +91,18 @@ Type ExprChecker::check_compare(const ast::BinaryExpr& e) {
                         ast::spelling(e.op));
     else
       msg = fmt::format("cannot compare {} with {}", tn(a), tn(b));
+    // `employees > "150000"`: the number (or date) in quotes is a string.
+    std::optional<std::pair<const ast::Expr*, std::string>> unquote;
+    for (auto [val, other] : {std::pair{e.lhs.get(), b}, std::pair{e.rhs.get(), a}})
+      if (const auto* str = val->as<ast::StringLit>(); str && !unquote)
+        if (auto lit = unquoted_literal(str->value, other))
+          unquote.emplace(val, *lit);
+    if (unquote)
+      msg += fmt::format("; remove the quotes to write the {} `{}`",
+                         (unquote->first == e.lhs.get() ? b : a).kind == TypeKind::Date ? "date" : "number",
+                         unquote->second);
     auto d = c_.diags.emit(DiagKind::TypeMismatch, e.range, msg);
+    if (unquote) d.fix(unquote->first->range, unquote->second);
     d.note(e.lhs->range, "this is {}", tn(a)).note(e.rhs->range, "this is {}", tn(b));
     // `industry == "information"`: the string names a member; the code must too.
     for (auto [val, other] : {std::pair{e.lhs.get(), b}, std::pair{e.rhs.get(), a}}) {
@@ -168,8 +179,17 @@ Type ExprChecker::check_in(const ast::InExpr& e) {
   if (v.is_error() || s.is_error()) return Type::error();
   const char* kw = e.negated ? "not in" : "in";
   if (!s.is_set()) {
-    c_.diags.emit(DiagKind::TypeMismatch, e.set->range,
-                  fmt::format("the right side of `{}` must be a set, found {}", kw, tn(s)));
+    std::string msg = fmt::format("the right side of `{}` must be a set, found {}", kw, tn(s));
+    // `sector in (technology)`: the parentheses were meant as a set.
+    const std::string& text = c_.prog.sources.file(e.set->range.file).text();
+    const SourceRange& r = e.set->range;
+    std::string braces;
+    if (r.end > r.begin + 1 && r.end <= text.size() && text[r.begin] == '(' && text[r.end - 1] == ')') {
+      braces = "{" + text.substr(r.begin + 1, r.end - r.begin - 2) + "}";
+      msg += fmt::format("; sets are written with braces: `{}`", braces);
+    }
+    auto d = c_.diags.emit(DiagKind::TypeMismatch, e.set->range, msg);
+    if (!braces.empty()) d.fix(e.set->range, braces);
     return Type::error();
   }
   bool ok = (v.kind == TypeKind::String &&

@@ -68,6 +68,16 @@ class TestChecker {
 
  private:
   void error(SourceRange r, std::string msg) { c_.diags.emit(DiagKind::TestError, r, msg); }
+  // Whether `name` labels or names a statement that a syntax error made the
+  // parser skip, in this file or the profile's (`signl "Big" ...`): the
+  // syntax error said it already (one mistake, one diagnostic).
+  bool lost(const std::string& name) const {
+    for (FileId f : {file_, profile_ ? profile_->file : file_})
+      if (const ast::Module* m = c_.module(f))
+        if (std::find(m->lost_names.begin(), m->lost_names.end(), name) != m->lost_names.end())
+          return true;
+    return false;
+  }
 
   void resolve_profile() {
     const char* word = t_.persona ? "persona" : "profile";
@@ -90,6 +100,7 @@ class TestChecker {
     const std::string& n = t_.profile.name;
     const TopDecl* td = c_.lookup_kind(file_, n, ast::DeclKind::Profile);
     if (!td && c_.incomplete(file_)) return;  // a missing import may declare it
+    if (!td && lost(n)) return;
     if (!td) {
       std::vector<std::string> cands;
       for (const auto& [name, d] : c_.files[file_].names)
@@ -188,8 +199,13 @@ class TestChecker {
     Type t = check_silently(e, field.type.is_error() ? Expected(Type::error()) : Expected(field.type));
     if (t.is_error() || field.type.is_error()) return;
     if (!ExprChecker::assignable(t, field.type)) {
-      error(e.range, fmt::format("field '{}' is {}, but this is {}", field.name,
-                                 c_.m.type_name(field.type.plain()), c_.m.type_name(t.plain())));
+      std::string msg = fmt::format("field '{}' is {}, but this is {}", field.name,
+                                    c_.m.type_name(field.type.plain()), c_.m.type_name(t.plain()));
+      const auto* str = e.as<ast::StringLit>();
+      auto lit = str ? unquoted_literal(str->value, field.type) : std::nullopt;
+      if (lit) msg += fmt::format("; remove the quotes: `{}`", *lit);
+      auto d = c_.diags.emit(DiagKind::TestError, e.range, msg);
+      if (lit) d.fix(e.range, *lit);
       return;
     }
     Folded f = fold(c_.m, e);
@@ -215,6 +231,7 @@ class TestChecker {
     auto it = f.rules.find(e.label.value);
     const std::vector<std::string>& cands = exclude ? f.exclude_names : f.rule_names;
     if (it == f.rules.end()) {
+      if (lost(e.label.value)) return;
       auto b = c_.diags.emit(DiagKind::TestError, e.label.range,
                              fmt::format("unknown {} \"{}\" in {} '{}'", exclude ? "exclude" : "rule",
                                          e.label.value, profile_->decl->persona ? "persona" : "profile",
@@ -240,6 +257,7 @@ class TestChecker {
         const std::string& n = e.tier.name;
         if (n.empty() || n == "out" || n == "excluded") return;
         if (std::find(f.tier_names.begin(), f.tier_names.end(), n) != f.tier_names.end()) return;
+        if (lost(n)) return;
         auto b = c_.diags.emit(DiagKind::TestError, e.tier.range,
                                fmt::format("unknown tier '{}' in {} '{}'", n,
                                            profile_->decl->persona ? "persona" : "profile",

@@ -42,6 +42,12 @@ std::optional<DateValue> decode_date(std::string_view text, std::string& error);
 // r"..." and r#"..."#. On a bad escape returns false and sets the message.
 bool decode_string(std::string_view text, std::string& out, bool& raw, std::string& error);
 
+// How to write `number unit` as a duration literal when `unit` is a word for
+// days, weeks, months or years (`days`, `wk`, `months`, `yrs`...; not a lone
+// letter), or None:
+// (`6`, `months`) -> "`6mo` or `180d`", (`90`, `days`) -> "`90d`".
+std::optional<std::string> duration_words(std::string_view number, std::string_view unit);
+
 // The E0002 message for a BAD_NUMBER token (`90days`, `3m`, `50Mb`, `1__0`).
 std::string bad_number_message(std::string_view text);
 // The E0002 message for a BAD_DATE token (`2026-11-1`).
