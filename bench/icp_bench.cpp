@@ -10,6 +10,7 @@
 
 #include "bench_data.h"
 #include "codegen/jit.h"
+#include "interp/interpreter.h"
 #include "ir/engine.h"
 
 using namespace icp;
@@ -69,7 +70,7 @@ int main(int argc, char** argv) {
   std::sort(times.begin(), times.end());
   std::printf("JIT compile: first %.2f ms; median of 15 %.2f ms; min %.2f ms\n", times.back(),
               times[times.size() / 2], times.front());
-  auto interp = ir::make_interpreter(m.fn);
+  auto interp = interp::make_interpreter(m.fn);
 
   bench::Data data(m, rows, as_of);
   bench::Results rj(rows, m.fn.rules.size()), ri(rows, m.fn.rules.size());

@@ -4,6 +4,7 @@
 
 #include "bench_data.h"
 #include "codegen/jit.h"
+#include "interp/interpreter.h"
 #include "ir/engine.h"
 
 namespace {
@@ -37,7 +38,7 @@ void BM_ScoreJit(benchmark::State& st) {
 }
 
 void BM_ScoreInterp(benchmark::State& st) {
-  static auto e = ir::make_interpreter(model().fn);
+  static auto e = interp::make_interpreter(model().fn);
   score(st, *e);
 }
 

@@ -1,4 +1,4 @@
-// ir::Function -> one LLVM function that scores a whole batch:
+// ir::Function -> LLVM functions that score a whole batch:
 //
 //   void icp_score_<name>(const icp_batch_view* in, int64_t as_of,
 //                         const icp_result_view* out, icp_rt_ctx* ctx)
@@ -12,6 +12,21 @@
 // call is made only when its operands are known. Integer arithmetic uses
 // llvm.s*.with.overflow; floats use plain IEEE instructions with no
 // fast-math flags, so results agree with the interpreter to the last bit.
+//
+// Segments. The optimiser and the register allocator cost more than
+// linear time in the size of one function, so a large profile is split:
+// the work of one row is a sequence of items (the IR's instructions in
+// order, each rule's tail after the last value it needs, the score in the
+// documented order, confidence, the tier instructions, the tier choice),
+// cut greedily into segments of about `segment_cost` instructions. Each
+// segment is an internal function called once per row by the loop of
+// icp_score_<name>; a value used by a later segment is stored in a slot of
+// a scratch block (icp_rt_ctx_scratch) and loaded there. Constants, fields
+// and as_of are recomputed instead. Rule states and points go to the result
+// arrays as they always did; a later segment's score reads the points back
+// from there; the running counters (known rules, excluded, score, group
+// subtotal, confidence) live in a small per-row frame. A profile that fits
+// in one segment is inlined back into the loop: one function, as before.
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
@@ -58,15 +73,89 @@ class FnBuilder {
     colT = StructType::get(C, {ptr, ptr, ptr, ptr, i32});
     batchT = StructType::get(C, {i64, ptr});
     resT = StructType::get(C, {i64, ptr, ptr, ptr, ptr, ptr});
+    // known count, excluded, score, group subtotal, confidence
+    frameT = StructType::get(C, {i64, i8, dbl, dbl, dbl});
+    slotT = StructType::get(C, {i64, i64, i8});  // payload, length, known
+  }
+
+  FnBuilder(Module& m, const ir::Function& f, const CodegenOptions& opt) : FnBuilder(m, f) {
+    opt_ = opt;
+    if (opt_.segment_cost == 0) opt_.segment_cost = 1;
   }
 
   void build();
 
  private:
+  // ---- the plan: items, segments, slots --------------------------------
+  struct Item {
+    enum Kind : uint8_t { Inst, Tail, Score, Conf, Final } kind;
+    uint32_t index;  // Inst: value id; Tail: rule; Score: index in score_ops_
+  };
+  struct ScoreOp {
+    enum Kind : uint8_t { Rule, GroupBegin, GroupRule, GroupEnd } kind;
+    uint32_t index;  // rule or group
+  };
+  static constexpr uint32_t kNone = ~0u;
+  void plan();
+  static bool rematerialized(ir::Op op);
+
+  // ---- segments -----------------------------------------------------------
+  Function* beginSegment(uint32_t s);
+  void endSegment();
+  void emitItem(const Item& it);
+  void emitRuleTail(size_t k);
+  void emitScoreOp(const ScoreOp& op);
+  void emitConf();
+  void emitFinal();
+  void flushCounters();
+  Value* frameField(unsigned i) { return b_.CreateStructGEP(frameT, frame_, i); }
+  Value* entryFrameLoad(Type* t, unsigned field) {
+    IRBuilder<> eb(entry_);
+    return eb.CreateLoad(t, eb.CreateStructGEP(frameT, frame_, field));
+  }
+  Value* slotAddr(IRBuilderBase& b, uint32_t slot, unsigned part) {
+    return b.CreateGEP(slotT, slots_, {b.getInt64(slot), b.getInt32(part)});
+  }
+  Type* payloadType(VType t) {
+    switch (t) {
+      case VType::Bool: return i1;
+      case VType::Int: return i64;
+      case VType::Float: return dbl;
+      case VType::Str:
+      case VType::StrSet: return ptr;
+    }
+    return i64;
+  }
+  Value* colValid(uint32_t fi);
+  Value* colData(uint32_t fi);
+  Value* outArray(unsigned field);
+  Value* rowBase();
+  Value* contrib(size_t k);
   // ---- helpers -------------------------------------------------------
   Value* kTrue() { return b_.getTrue(); }
   Value* kFalse() { return b_.getFalse(); }
-  Value* and1(Value* a, Value* b) { return b_.CreateAnd(a, b); }
+  // i1 logic and selects folded where an operand is a constant: much of the
+  // three-valued logic has constant known bits, and less IR is less to
+  // compile (these are what InstSimplify would do, without its analyses).
+  static ConstantInt* c1(Value* v) { return dyn_cast<ConstantInt>(v); }
+  Value* and1(Value* a, Value* b) {
+    if (ConstantInt* c = c1(a)) return c->isOne() ? b : a;
+    if (ConstantInt* c = c1(b)) return c->isOne() ? a : b;
+    return a == b ? a : b_.CreateAnd(a, b);
+  }
+  Value* or1(Value* a, Value* b) {
+    if (ConstantInt* c = c1(a)) return c->isOne() ? a : b;
+    if (ConstantInt* c = c1(b)) return c->isOne() ? b : a;
+    return a == b ? a : b_.CreateOr(a, b);
+  }
+  Value* not1(Value* a) {
+    if (ConstantInt* c = c1(a)) return b_.getInt1(!c->isOne());
+    return b_.CreateNot(a);
+  }
+  Value* sel(Value* c, Value* x, Value* y) {
+    if (ConstantInt* k = c1(c)) return k->isOne() ? x : y;
+    return x == y ? x : b_.CreateSelect(c, x, y);
+  }
   Value* zeroOf(VType t) {
     switch (t) {
       case VType::Bool: return b_.getFalse();
@@ -151,15 +240,12 @@ class FnBuilder {
   Val emitCall(const ir::Inst& in);
   Val emitStrUnary(const char* fn, const Val& a, bool set = false);
   Val emitNum2(ir::CallKind k, const Val& a, const Val& b);
-  void emitTail();
   Val lazyPoints(size_t k, Value* ctrue);
   Value* inlineSetHas(const Val& set, const std::string& s);
 
-  const Val& v(ir::ValueId id) {
-    if (id >= vals_.size() || !vals_[id].p)
-      throw std::runtime_error("IR operand %" + std::to_string(id) + " out of order");
-    return vals_[id];
-  }
+  // The value `id` in the current segment: computed here, recomputed (a
+  // constant, field, as_of, score or confidence), or loaded from its slot.
+  const Val& v(ir::ValueId id);
 
   const ir::Function& f_;
   Module& m_;
@@ -169,22 +255,43 @@ class FnBuilder {
   PointerType* ptr;
   StructType *strT, *colT, *batchT, *resT;
 
+  CodegenOptions opt_;
+  StructType *frameT = nullptr, *slotT = nullptr;
+
+  // The plan (plan()).
+  std::vector<int32_t> demand_;
+  std::vector<std::vector<ir::ValueId>> lazy_;  // per rule: insts only its points need
+  std::vector<ScoreOp> score_ops_;
+  std::vector<Item> items_;
+  std::vector<uint32_t> seg_begin_;  // per segment: first item; plus items_.size()
+  std::vector<uint32_t> vseg_;       // per value: the segment that computes it
+  std::vector<uint32_t> tail_seg_;   // per rule: the segment of its tail
+  std::vector<uint32_t> slot_;       // per value: its slot, or kNone
+  uint32_t nslots_ = 0;
+  uint32_t score_seg_ = kNone, conf_seg_ = kNone;  // where score / confidence are computed
+  bool uses_arena_ = false;
+
+  // The function being emitted (a segment).
+  uint32_t cur_ = kNone;
   Function* fn_ = nullptr;
   BasicBlock* entry_ = nullptr;
-  Value* ctx_ = nullptr;
-  Value* asof_ = nullptr;
-  Value* row_ = nullptr;
-  Value* score_ = nullptr;
-  Value* conf_ = nullptr;
+  Value *in_ = nullptr, *ctx_ = nullptr, *asof_ = nullptr, *row_ = nullptr, *out_ = nullptr,
+        *frame_ = nullptr, *slots_ = nullptr;
+  Value *cols_ = nullptr, *base_ = nullptr;
+  Value* out_arr_[6] = {};
   std::vector<Value*> col_valid_, col_data_;
+  Value* score_ = nullptr;  // the running score in this segment (after its first score op)
+  Value* sub_ = nullptr;    // the running group subtotal
+  Value* conf_ = nullptr;
+  Value* seg_known_ = nullptr;     // signals/triggers not UNKNOWN, this segment's tails
+  Value* seg_excluded_ = nullptr;  // an exclude rule is TRUE, this segment's tails
   std::vector<Val> vals_;
-  std::vector<int32_t> demand_;
+  std::vector<uint32_t> vals_at_;  // per value: the segment vals_ holds it for
   std::vector<Value*> contrib_;
-  std::vector<Value*> states_;
+  std::vector<uint32_t> contrib_at_;
   std::map<uint32_t, Value*> str_globals_, set_globals_;
   std::map<std::string, Value*> lit_globals_;
-  Value *out_score_ = nullptr, *out_tier_ = nullptr, *out_conf_ = nullptr, *out_state_ = nullptr,
-        *out_points_ = nullptr;
+  std::vector<Function*> segments_;
 };
 
 Value* FnBuilder::strGlobal(const std::string& s) {
@@ -217,13 +324,18 @@ Value* FnBuilder::constSet(uint32_t idx) {
   return set_globals_[idx] = g;
 }
 
+// Fields are read in the segment's entry block: they dominate every use,
+// including uses inside the branches of lazily computed points.
 Val FnBuilder::emitField(const ir::Inst& in) {
   // The field index is `extra` (as the lowering and the interpreter use it).
   uint32_t fi = in.extra;
   if (fi >= f_.fields.size()) throw std::runtime_error("Field index out of range");
-  Value* vp = b_.CreateGEP(i8, col_valid_[fi], row_);
+  IRBuilderBase::InsertPointGuard guard(b_);
+  Value* valid = colValid(fi);
+  Value* data = colData(fi);
+  b_.SetInsertPoint(entry_);
+  Value* vp = b_.CreateGEP(i8, valid, row_);
   Value* known = b_.CreateICmpNE(b_.CreateLoad(i8, vp), b_.getInt8(0));
-  Value* data = col_data_[fi];
   switch (in.type) {
     case VType::Bool: {
       Value* x = b_.CreateLoad(i64, b_.CreateGEP(i64, data, row_));
@@ -266,7 +378,7 @@ Val FnBuilder::emitArith(const ir::Inst& in) {
     }
     Value* r = b_.CreateBinaryIntrinsic(id, x, y);
     Value* ov = b_.CreateExtractValue(r, 1);
-    return {b_.CreateExtractValue(r, 0), nullptr, and1(known, b_.CreateNot(ov))};
+    return {b_.CreateExtractValue(r, 0), nullptr, and1(known, not1(ov))};
   }
   Value* r = nullptr;
   switch (in.op) {
@@ -436,16 +548,19 @@ Val FnBuilder::emitInst(const ir::Inst& in) {
     case Op::AsOf: return {asof_, nullptr, kTrue()};
     case Op::Score:
     case Op::Confidence: {
-      Value* x = in.op == Op::Score ? score_ : conf_;
-      if (!x) throw std::runtime_error("Score/Confidence before tiers_begin");
+      bool is_score = in.op == Op::Score;
+      uint32_t at = is_score ? score_seg_ : conf_seg_;
+      if (at == kNone || at > cur_) throw std::runtime_error("Score/Confidence before tiers_begin");
+      Value* x = is_score ? score_ : conf_;
+      if (at != cur_ || !x) x = entryFrameLoad(dbl, is_score ? 2 : 4);
       return {x, nullptr, kTrue()};
     }
     case Op::IsKnown: return {v(in.a).k, nullptr, kTrue()};
     case Op::Coalesce: {
       const Val& a = v(in.a);
       const Val& b = v(in.b);
-      Val r{b_.CreateSelect(a.k, a.p, b.p), nullptr, b_.CreateOr(a.k, b.k)};
-      if (a.p2) r.p2 = b_.CreateSelect(a.k, a.p2, b.p2);
+      Val r{sel(a.k, a.p, b.p), nullptr, or1(a.k, b.k)};
+      if (a.p2) r.p2 = sel(a.k, a.p2, b.p2);
       return r;
     }
     case Op::Guard: {
@@ -455,7 +570,7 @@ Val FnBuilder::emitInst(const ir::Inst& in) {
     }
     case Op::Not: {
       const Val& a = v(in.a);
-      return {b_.CreateNot(a.p), nullptr, a.k};
+      return {not1(a.p), nullptr, a.k};
     }
     case Op::And:
     case Op::Or: {
@@ -463,22 +578,22 @@ Val FnBuilder::emitInst(const ir::Inst& in) {
       const Val& b = v(in.b);
       bool is_and = in.op == Op::And;
       // The deciding value: false for and, true for or.
-      Value* ad = and1(a.k, is_and ? b_.CreateNot(a.p) : a.p);
-      Value* bd = and1(b.k, is_and ? b_.CreateNot(b.p) : b.p);
-      Value* known = b_.CreateOr(b_.CreateOr(ad, bd), and1(a.k, b.k));
-      Value* p = is_and ? b_.CreateAnd(a.p, b.p) : b_.CreateOr(a.p, b.p);
+      Value* ad = and1(a.k, is_and ? not1(a.p) : a.p);
+      Value* bd = and1(b.k, is_and ? not1(b.p) : b.p);
+      Value* decided = or1(ad, bd);
+      Value* known = or1(decided, and1(a.k, b.k));
+      Value* p = is_and ? and1(a.p, b.p) : or1(a.p, b.p);
       // Normalise the payload where a known decider meets an unknown operand.
-      p = is_and ? and1(p, b_.CreateNot(b_.CreateOr(ad, bd)))
-                 : b_.CreateOr(p, b_.CreateOr(ad, bd));
+      p = is_and ? and1(p, not1(decided)) : or1(p, decided);
       return {p, nullptr, known};
     }
     case Op::Select: {
       const Val& a = v(in.a);
       const Val& b = v(in.b);
       const Val& c = v(in.c);
-      Val r{b_.CreateSelect(a.p, b.p, c.p), nullptr,
-            and1(a.k, b_.CreateSelect(a.p, b.k, c.k))};
-      if (b.p2) r.p2 = b_.CreateSelect(a.p, b.p2, c.p2);
+      Val r{sel(a.p, b.p, c.p), nullptr,
+            and1(a.k, sel(a.p, b.k, c.k))};
+      if (b.p2) r.p2 = sel(a.p, b.p2, c.p2);
       return r;
     }
     case Op::IntToFloat: {
@@ -517,7 +632,7 @@ Val FnBuilder::emitInst(const ir::Inst& in) {
           Value* r = all ? kTrue() : kFalse();
           for (const auto& item : items) {
             Value* h = inlineSetHas(a, item);
-            r = all ? and1(r, h) : b_.CreateOr(r, h);
+            r = all ? and1(r, h) : or1(r, h);
           }
           return {r};
         });
@@ -576,8 +691,10 @@ Val FnBuilder::lazyPoints(size_t k, Value* ctrue) {
   BasicBlock* join = BasicBlock::Create(C, "points.join", fn_);
   b_.CreateCondBr(ctrue, body, join);
   b_.SetInsertPoint(body);
-  for (uint32_t i = 0; i <= pv; ++i)
-    if (demand_[i] == static_cast<int32_t>(k)) vals_[i] = emitInst(f_.insts[i]);
+  for (ir::ValueId i : lazy_[k]) {
+    vals_[i] = emitInst(f_.insts[i]);
+    vals_at_[i] = cur_;
+  }
   Val p = v(pv);
   BasicBlock* end = b_.GetInsertBlock();
   b_.CreateBr(join);
@@ -629,147 +746,436 @@ Value* FnBuilder::inlineSetHas(const Val& set, const std::string& s) {
   return found;
 }
 
-// Rule states, contributions, score, confidence, tiers; stores the row.
-void FnBuilder::emitTail() {
-  const size_t nrules = f_.rules.size();
-  Value* base = b_.CreateMul(row_, b_.getInt64(nrules));
-  Value* zero = ConstantFP::get(dbl, 0.0);
-  Value* excluded = kFalse();
-  Value* known_count = b_.getInt64(0);
-  uint64_t scored_rules = 0;
-  contrib_.assign(nrules, zero);
-  states_.assign(nrules, nullptr);
-  for (size_t k = 0; k < nrules; ++k) {
-    const ir::Rule& rule = f_.rules[k];
-    const Val& cond = v(rule.cond);
-    Value* ctrue = and1(cond.k, cond.p);
-    Value* state;
-    Value* pts = zero;
-    if (rule.kind == ir::RuleKind::Exclude) {
-      excluded = b_.CreateOr(excluded, ctrue);
-      state = b_.CreateSelect(ctrue, b_.getInt8(ICP_RULE_TRUE),
-                              b_.CreateSelect(cond.k, b_.getInt8(ICP_RULE_FALSE),
-                                              b_.getInt8(ICP_RULE_UNKNOWN)));
-    } else {
-      Val p = lazyPoints(k, ctrue);
-      Value* fired = and1(ctrue, p.k);
-      Value* cfalse = and1(cond.k, b_.CreateNot(cond.p));
-      state = b_.CreateSelect(fired, b_.getInt8(ICP_RULE_TRUE),
-                              b_.CreateSelect(cfalse, b_.getInt8(ICP_RULE_FALSE),
-                                              b_.getInt8(ICP_RULE_UNKNOWN)));
-      pts = b_.CreateSelect(fired, p.p, zero);
-      contrib_[k] = pts;
-      ++scored_rules;
-      Value* not_unknown = b_.CreateICmpNE(state, b_.getInt8(ICP_RULE_UNKNOWN));
-      known_count = b_.CreateAdd(known_count, b_.CreateZExt(not_unknown, i64));
-    }
-    states_[k] = state;
-    Value* at = b_.CreateAdd(base, b_.getInt64(k));
-    b_.CreateStore(state, b_.CreateGEP(i8, out_state_, at));
-    b_.CreateStore(pts, b_.CreateGEP(dbl, out_points_, at));
+// ---- the plan ------------------------------------------------------------
+
+bool FnBuilder::rematerialized(ir::Op op) {
+  switch (op) {
+    case Op::ConstBool: case Op::ConstInt: case Op::ConstFloat: case Op::ConstStr:
+    case Op::ConstStrSet: case Op::Missing: case Op::Field: case Op::AsOf: case Op::Score:
+    case Op::Confidence:
+      return true;
+    case Op::IsKnown: case Op::Coalesce: case Op::Guard: case Op::Not: case Op::And: case Op::Or:
+    case Op::Select: case Op::IntToFloat: case Op::Neg: case Op::Add: case Op::Sub: case Op::Mul:
+    case Op::Div: case Op::Pow: case Op::Cmp: case Op::SetHas: case Op::SetHasAny:
+    case Op::SetHasAll: case Op::InEnumSet: case Op::Matches: case Op::Call:
+      return false;
   }
-  // Score in the documented order.
-  Value* score = zero;
+  return false;
+}
+
+void FnBuilder::plan() {
+  const uint32_t n = static_cast<uint32_t>(f_.insts.size());
+  const uint32_t pre = std::min(f_.tiers_begin, n);
+  const size_t nrules = f_.rules.size();
+  const uint32_t budget = opt_.segment_cost;
+  demand_ = demand(f_);
+
+  // Points computed lazily, in their rule's tail; a rule whose points alone
+  // exceed a segment computes them eagerly instead (in their own segments).
+  lazy_.assign(nrules, {});
+  for (uint32_t i = 0; i < pre; ++i)
+    if (demand_[i] >= 0) lazy_.at(demand_[i]).push_back(i);
+  for (size_t k = 0; k < nrules; ++k)
+    if (lazy_[k].size() > budget) {
+      for (ir::ValueId i : lazy_[k]) demand_[i] = kEager;
+      lazy_[k].clear();
+    }
+
+  // Each rule's tail follows the last value it needs.
+  std::vector<std::vector<uint32_t>> tails_after(pre);
+  for (size_t k = 0; k < nrules; ++k) {
+    const ir::Rule& r = f_.rules[k];
+    ir::ValueId last = r.cond;
+    if (r.kind != ir::RuleKind::Exclude) last = std::max(last, r.points);
+    if (r.cond >= pre || (r.kind != ir::RuleKind::Exclude && r.points >= pre))
+      throw std::runtime_error("rule " + r.label + " uses a value at or after tiers_begin");
+    tails_after[last].push_back(static_cast<uint32_t>(k));
+  }
+
+  // The score in the documented order (ir::OrderEntry); a group's rules in
+  // source order.
+  std::vector<std::vector<uint32_t>> members(f_.groups.size());
+  for (size_t k = 0; k < nrules; ++k) {
+    int g = f_.rules[k].group;
+    if (g >= 0 && f_.rules[k].kind != ir::RuleKind::Exclude) members.at(g).push_back(uint32_t(k));
+  }
+  score_ops_.clear();
   for (const auto& e : f_.order) {
     if (!e.is_group) {
       if (f_.rules.at(e.index).kind != ir::RuleKind::Exclude)
-        score = b_.CreateFAdd(score, contrib_[e.index]);
+        score_ops_.push_back({ScoreOp::Rule, e.index});
       continue;
     }
-    const ir::Group& g = f_.groups.at(e.index);
-    Value* sub = zero;
-    for (size_t k = 0; k < nrules; ++k)
-      if (f_.rules[k].group == static_cast<int>(e.index) &&
-          f_.rules[k].kind != ir::RuleKind::Exclude)
-        sub = b_.CreateFAdd(sub, contrib_[k]);
-    if (g.has_cap) {
-      Value* cap = ConstantFP::get(dbl, g.cap);
-      sub = b_.CreateSelect(b_.CreateFCmpOLT(cap, sub), cap, sub);  // std::min(sub, cap)
-    }
-    score = b_.CreateFAdd(score, sub);
+    score_ops_.push_back({ScoreOp::GroupBegin, e.index});
+    for (uint32_t k : members.at(e.index)) score_ops_.push_back({ScoreOp::GroupRule, k});
+    score_ops_.push_back({ScoreOp::GroupEnd, e.index});
   }
-  score_ = score;
-  conf_ = scored_rules == 0
-              ? static_cast<Value*>(ConstantFP::get(dbl, 1.0))
-              : b_.CreateFDiv(b_.CreateSIToFP(known_count, dbl),
-                              ConstantFP::get(dbl, static_cast<double>(scored_rules)));
-  // Tier conditions may use score / confidence.
-  for (size_t i = f_.tiers_begin; i < f_.insts.size(); ++i)
-    if (demand_[i] != kUnused) vals_[i] = emitInst(f_.insts[i]);
-  Value* tier = b_.getInt32(static_cast<uint32_t>(ICP_TIER_OUT));
-  for (size_t t = f_.tiers.size(); t-- > 0;) {
-    const Val& c = v(f_.tiers[t].cond);
-    tier = b_.CreateSelect(and1(c.k, c.p), b_.getInt32(static_cast<uint32_t>(t)), tier);
-  }
-  tier = b_.CreateSelect(excluded, b_.getInt32(static_cast<uint32_t>(ICP_TIER_EXCLUDED)), tier);
-  b_.CreateStore(score, b_.CreateGEP(dbl, out_score_, row_));
-  b_.CreateStore(tier, b_.CreateGEP(i32, out_tier_, row_));
-  b_.CreateStore(conf_, b_.CreateGEP(dbl, out_conf_, row_));
-}
 
-void FnBuilder::build() {
-  auto* fty = FunctionType::get(b_.getVoidTy(), {ptr, i64, ptr, ptr}, false);
-  fn_ = Function::Create(fty, GlobalValue::ExternalLinkage, score_symbol(f_), m_);
-  demand_ = demand(f_);
-  fn_->addFnAttr(Attribute::NoUnwind);
-  Value* in = fn_->getArg(0);
-  asof_ = fn_->getArg(1);
-  Value* out = fn_->getArg(2);
-  ctx_ = fn_->getArg(3);
-  for (unsigned i : {0u, 2u}) {
-    fn_->addParamAttr(i, Attribute::NoAlias);
-    fn_->addParamAttr(i, Attribute::ReadOnly);
-  }
-  fn_->addParamAttr(2, Attribute::NoCapture);
-
-  entry_ = BasicBlock::Create(C, "entry", fn_);
-  BasicBlock* loop = BasicBlock::Create(C, "row", fn_);
-  BasicBlock* exit = BasicBlock::Create(C, "exit", fn_);
-  b_.SetInsertPoint(entry_);
-  Value* rows = b_.CreateLoad(i64, b_.CreateStructGEP(batchT, in, 0), "rows");
-  Value* cols = b_.CreateLoad(ptr, b_.CreateStructGEP(batchT, in, 1), "cols");
-  col_valid_.assign(f_.fields.size(), nullptr);
-  col_data_.assign(f_.fields.size(), nullptr);
-  std::vector<bool> used(f_.fields.size(), false);
-  bool uses_arena = false;
-  for (const auto& inst : f_.insts) {
-    if (inst.op == Op::Field) {
-      uint32_t fi = inst.extra;
-      if (fi < used.size()) used[fi] = true;
+  // The items of a row, in order, with their cost; cut into segments.
+  items_.clear();
+  seg_begin_.assign(1, 0);
+  uint32_t cost = 0;
+  auto add = [&](Item it, uint32_t c) {
+    if (cost > 0 && cost + c > budget) {
+      seg_begin_.push_back(static_cast<uint32_t>(items_.size()));
+      cost = 0;
     }
+    items_.push_back(it);
+    cost += c;
+  };
+  auto inst_cost = [&](ir::ValueId i) -> uint32_t {
+    return rematerialized(f_.insts[i].op) && f_.insts[i].op != Op::Field ? 0 : 1;
+  };
+  for (uint32_t i = 0; i < pre; ++i) {
+    if (demand_[i] == kEager) add({Item::Inst, i}, inst_cost(i));
+    for (uint32_t k : tails_after[i]) add({Item::Tail, k}, 2 + static_cast<uint32_t>(lazy_[k].size()));
+  }
+  for (uint32_t j = 0; j < score_ops_.size(); ++j) add({Item::Score, j}, 1);
+  add({Item::Conf, 0}, 1);
+  for (uint32_t i = pre; i < n; ++i)
+    if (demand_[i] != kUnused) add({Item::Inst, i}, inst_cost(i));
+  add({Item::Final, 0}, 1 + static_cast<uint32_t>(f_.tiers.size()));
+  seg_begin_.push_back(static_cast<uint32_t>(items_.size()));
+  const uint32_t nseg = static_cast<uint32_t>(seg_begin_.size() - 1);
+
+  // Where each value is computed.
+  vseg_.assign(n, kNone);
+  tail_seg_.assign(nrules, kNone);
+  uint32_t final_seg = nseg - 1;
+  for (uint32_t s = 0; s < nseg; ++s)
+    for (uint32_t j = seg_begin_[s]; j < seg_begin_[s + 1]; ++j) {
+      const Item& it = items_[j];
+      switch (it.kind) {
+        case Item::Inst: vseg_[it.index] = s; break;
+        case Item::Tail:
+          tail_seg_[it.index] = s;
+          for (ir::ValueId i : lazy_[it.index]) vseg_[i] = s;
+          break;
+        case Item::Score: if (j + 1 == seg_begin_[s + 1] || items_[j + 1].kind != Item::Score) score_seg_ = s; break;
+        case Item::Conf: conf_seg_ = s; break;
+        case Item::Final: final_seg = s; break;
+      }
+    }
+  if (score_ops_.empty()) score_seg_ = conf_seg_;
+
+  // A value used by a later segment gets a slot, unless it is recomputed.
+  slot_.assign(n, kNone);
+  nslots_ = 0;
+  auto use = [&](ir::ValueId v, uint32_t at) {
+    if (v >= n || vseg_[v] == kNone || vseg_[v] > at)
+      throw std::runtime_error("IR operand %" + std::to_string(v) + " out of order");
+    if (vseg_[v] == at || slot_[v] != kNone || rematerialized(f_.insts[v].op)) return;
+    slot_[v] = nslots_++;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    if (vseg_[i] == kNone) continue;
+    for (ir::ValueId o : operands(f_, f_.insts[i])) use(o, vseg_[i]);
+  }
+  for (size_t k = 0; k < nrules; ++k) {
+    use(f_.rules[k].cond, tail_seg_[k]);
+    if (f_.rules[k].kind != ir::RuleKind::Exclude) use(f_.rules[k].points, tail_seg_[k]);
+  }
+  for (const auto& t : f_.tiers) use(t.cond, final_seg);
+
+  for (const auto& inst : f_.insts)
     if (inst.op == Op::Call) {
       auto k = static_cast<ir::CallKind>(inst.extra);
       using K = ir::CallKind;
       if (k == K::Lower || k == K::Upper || k == K::Trim || k == K::Domain || k == K::LowerSet)
-        uses_arena = true;
+        uses_arena_ = true;
+    }
+}
+
+// ---- values ---------------------------------------------------------------
+
+const Val& FnBuilder::v(ir::ValueId id) {
+  if (id >= vals_.size()) throw std::runtime_error("IR operand %" + std::to_string(id) + " out of range");
+  if (vals_at_[id] == cur_ && vals_[id].p) return vals_[id];
+  const ir::Inst& in = f_.insts[id];
+  if (rematerialized(in.op)) {
+    vals_[id] = emitInst(in);
+  } else if (slot_[id] != kNone && vseg_[id] < cur_) {
+    IRBuilder<> eb(entry_);
+    Val x;
+    x.p = eb.CreateLoad(payloadType(in.type), slotAddr(eb, slot_[id], 0));
+    if (two_part(in.type)) x.p2 = eb.CreateLoad(i64, slotAddr(eb, slot_[id], 1));
+    x.k = eb.CreateTrunc(eb.CreateLoad(i8, slotAddr(eb, slot_[id], 2)), i1);
+    vals_[id] = x;
+  } else {
+    throw std::runtime_error("IR operand %" + std::to_string(id) + " out of order");
+  }
+  vals_at_[id] = cur_;
+  return vals_[id];
+}
+
+Value* FnBuilder::colValid(uint32_t fi) {
+  if (!col_valid_[fi]) {
+    IRBuilder<> eb(entry_);
+    if (!cols_) cols_ = eb.CreateLoad(ptr, eb.CreateStructGEP(batchT, in_, 1), "cols");
+    Value* col = eb.CreateGEP(colT, cols_, eb.getInt64(fi));
+    col_valid_[fi] = eb.CreateLoad(ptr, eb.CreateStructGEP(colT, col, 0));
+    col_data_[fi] = eb.CreateLoad(ptr, eb.CreateStructGEP(colT, col, 1));
+  }
+  return col_valid_[fi];
+}
+
+Value* FnBuilder::colData(uint32_t fi) {
+  colValid(fi);
+  return col_data_[fi];
+}
+
+// Field `field` of icp_result_view (1 score, 2 tier, 3 confidence, 4 state,
+// 5 points), loaded once per segment.
+Value* FnBuilder::outArray(unsigned field) {
+  if (!out_arr_[field]) {
+    IRBuilder<> eb(entry_);
+    out_arr_[field] = eb.CreateLoad(ptr, eb.CreateStructGEP(resT, out_, field));
+  }
+  return out_arr_[field];
+}
+
+Value* FnBuilder::rowBase() {
+  if (!base_) {
+    IRBuilder<> eb(entry_);
+    base_ = eb.CreateMul(row_, eb.getInt64(f_.rules.size()));
+  }
+  return base_;
+}
+
+// Rule k's contribution: this segment's value, or read back from the points
+// array its tail wrote.
+Value* FnBuilder::contrib(size_t k) {
+  if (contrib_at_[k] == cur_ && contrib_[k]) return contrib_[k];
+  if (tail_seg_[k] >= cur_) throw std::runtime_error("a rule's points used before its tail");
+  Value* at = b_.CreateAdd(rowBase(), b_.getInt64(k));
+  contrib_[k] = b_.CreateLoad(dbl, b_.CreateGEP(dbl, outArray(5), at));
+  contrib_at_[k] = cur_;
+  return contrib_[k];
+}
+
+// ---- segments ---------------------------------------------------------------
+
+Function* FnBuilder::beginSegment(uint32_t s) {
+  auto* fty = FunctionType::get(b_.getVoidTy(), {ptr, i64, ptr, ptr, i64, ptr, ptr}, false);
+  fn_ = Function::Create(fty, GlobalValue::InternalLinkage, score_symbol(f_) + ".s" + std::to_string(s), m_);
+  fn_->addFnAttr(Attribute::NoUnwind);
+  for (unsigned i : {0u, 2u}) {
+    fn_->addParamAttr(i, Attribute::NoAlias);
+    fn_->addParamAttr(i, Attribute::ReadOnly);
+    fn_->addParamAttr(i, Attribute::NoCapture);
+  }
+  for (unsigned i : {5u, 6u}) {
+    fn_->addParamAttr(i, Attribute::NoAlias);
+    fn_->addParamAttr(i, Attribute::NoCapture);
+  }
+  in_ = fn_->getArg(0);
+  asof_ = fn_->getArg(1);
+  out_ = fn_->getArg(2);
+  ctx_ = fn_->getArg(3);
+  row_ = fn_->getArg(4);
+  frame_ = fn_->getArg(5);
+  slots_ = fn_->getArg(6);
+  cur_ = s;
+  entry_ = BasicBlock::Create(C, "entry", fn_);
+  b_.SetInsertPoint(BasicBlock::Create(C, "body", fn_));
+  cols_ = base_ = nullptr;
+  for (Value*& p : out_arr_) p = nullptr;
+  col_valid_.assign(f_.fields.size(), nullptr);
+  col_data_.assign(f_.fields.size(), nullptr);
+  score_ = sub_ = conf_ = nullptr;
+  seg_known_ = seg_excluded_ = nullptr;
+  return fn_;
+}
+
+void FnBuilder::endSegment() {
+  flushCounters();
+  if (score_) {
+    b_.CreateStore(score_, frameField(2));
+    b_.CreateStore(sub_, frameField(3));
+  }
+  b_.CreateRetVoid();
+  BasicBlock* body = &*std::next(fn_->begin());
+  BranchInst::Create(body, entry_);
+}
+
+// Adds this segment's rule counters to the frame.
+void FnBuilder::flushCounters() {
+  if (seg_known_) {
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64, frameField(0)), seg_known_), frameField(0));
+    seg_known_ = nullptr;
+  }
+  if (seg_excluded_) {
+    Value* was = b_.CreateLoad(i8, frameField(1));
+    b_.CreateStore(b_.CreateOr(was, b_.CreateZExt(seg_excluded_, i8)), frameField(1));
+    seg_excluded_ = nullptr;
+  }
+}
+
+void FnBuilder::emitItem(const Item& it) {
+  switch (it.kind) {
+    case Item::Inst: {
+      ir::ValueId i = it.index;
+      vals_[i] = emitInst(f_.insts[i]);
+      vals_at_[i] = cur_;
+      if (slot_[i] != kNone) {
+        const Val& x = vals_[i];
+        b_.CreateStore(x.p, slotAddr(b_, slot_[i], 0));
+        if (x.p2) b_.CreateStore(x.p2, slotAddr(b_, slot_[i], 1));
+        b_.CreateStore(b_.CreateZExt(x.k, i8), slotAddr(b_, slot_[i], 2));
+      }
+      return;
+    }
+    case Item::Tail: emitRuleTail(it.index); return;
+    case Item::Score: emitScoreOp(score_ops_[it.index]); return;
+    case Item::Conf: emitConf(); return;
+    case Item::Final: emitFinal(); return;
+  }
+}
+
+// Rule k's state and points, stored in the result arrays.
+void FnBuilder::emitRuleTail(size_t k) {
+  const ir::Rule& rule = f_.rules[k];
+  Value* zero = ConstantFP::get(dbl, 0.0);
+  const Val& cond = v(rule.cond);
+  Value* ctrue = and1(cond.k, cond.p);
+  Value* state;
+  Value* pts = zero;
+  if (rule.kind == ir::RuleKind::Exclude) {
+    seg_excluded_ = seg_excluded_ ? or1(seg_excluded_, ctrue) : ctrue;
+    state = sel(ctrue, b_.getInt8(ICP_RULE_TRUE),
+                            sel(cond.k, b_.getInt8(ICP_RULE_FALSE),
+                                            b_.getInt8(ICP_RULE_UNKNOWN)));
+  } else {
+    Val p = lazyPoints(k, ctrue);
+    Value* fired = and1(ctrue, p.k);
+    Value* cfalse = and1(cond.k, not1(cond.p));
+    state = sel(fired, b_.getInt8(ICP_RULE_TRUE),
+                            sel(cfalse, b_.getInt8(ICP_RULE_FALSE),
+                                            b_.getInt8(ICP_RULE_UNKNOWN)));
+    pts = sel(fired, p.p, zero);
+    contrib_[k] = pts;
+    contrib_at_[k] = cur_;
+    Value* not_unknown = b_.CreateZExt(b_.CreateICmpNE(state, b_.getInt8(ICP_RULE_UNKNOWN)), i64);
+    seg_known_ = seg_known_ ? b_.CreateAdd(seg_known_, not_unknown) : not_unknown;
+  }
+  Value* at = b_.CreateAdd(rowBase(), b_.getInt64(k));
+  b_.CreateStore(state, b_.CreateGEP(i8, outArray(4), at));
+  b_.CreateStore(pts, b_.CreateGEP(dbl, outArray(5), at));
+}
+
+// One step of the score in the documented order: score and the group
+// subtotal are carried from segment to segment in the frame.
+void FnBuilder::emitScoreOp(const ScoreOp& op) {
+  if (!score_) {
+    score_ = b_.CreateLoad(dbl, frameField(2));
+    sub_ = b_.CreateLoad(dbl, frameField(3));
+  }
+  switch (op.kind) {
+    case ScoreOp::Rule: score_ = b_.CreateFAdd(score_, contrib(op.index)); return;
+    case ScoreOp::GroupBegin: sub_ = ConstantFP::get(dbl, 0.0); return;
+    case ScoreOp::GroupRule: sub_ = b_.CreateFAdd(sub_, contrib(op.index)); return;
+    case ScoreOp::GroupEnd: {
+      const ir::Group& g = f_.groups.at(op.index);
+      Value* sub = sub_;
+      if (g.has_cap) {
+        Value* cap = ConstantFP::get(dbl, g.cap);
+        sub = b_.CreateSelect(b_.CreateFCmpOLT(cap, sub), cap, sub);  // std::min(sub, cap)
+      }
+      score_ = b_.CreateFAdd(score_, sub);
+      return;
     }
   }
-  for (size_t i = 0; i < f_.fields.size(); ++i) {
-    if (!used[i]) continue;
-    Value* col = b_.CreateGEP(colT, cols, b_.getInt64(i));
-    col_valid_[i] = b_.CreateLoad(ptr, b_.CreateStructGEP(colT, col, 0));
-    col_data_[i] = b_.CreateLoad(ptr, b_.CreateStructGEP(colT, col, 1));
+}
+
+// confidence = (#signals and triggers not UNKNOWN) / (#signals and triggers).
+void FnBuilder::emitConf() {
+  uint64_t scored = 0;
+  for (const auto& r : f_.rules) scored += r.kind != ir::RuleKind::Exclude;
+  if (!score_) score_ = b_.CreateLoad(dbl, frameField(2)), sub_ = b_.CreateLoad(dbl, frameField(3));
+  if (scored == 0) {
+    conf_ = ConstantFP::get(dbl, 1.0);
+  } else {
+    flushCounters();
+    Value* known = b_.CreateLoad(i64, frameField(0));
+    conf_ = b_.CreateFDiv(b_.CreateSIToFP(known, dbl), ConstantFP::get(dbl, static_cast<double>(scored)));
   }
-  out_score_ = b_.CreateLoad(ptr, b_.CreateStructGEP(resT, out, 1));
-  out_tier_ = b_.CreateLoad(ptr, b_.CreateStructGEP(resT, out, 2));
-  out_conf_ = b_.CreateLoad(ptr, b_.CreateStructGEP(resT, out, 3));
-  out_state_ = b_.CreateLoad(ptr, b_.CreateStructGEP(resT, out, 4));
-  out_points_ = b_.CreateLoad(ptr, b_.CreateStructGEP(resT, out, 5));
+  b_.CreateStore(conf_, frameField(4));
+  b_.CreateStore(score_, frameField(2));
+}
+
+// The tier, and the row's score, tier and confidence stored.
+void FnBuilder::emitFinal() {
+  flushCounters();
+  Value* tier = b_.getInt32(static_cast<uint32_t>(ICP_TIER_OUT));
+  for (size_t t = f_.tiers.size(); t-- > 0;) {
+    const Val& c = v(f_.tiers[t].cond);
+    tier = sel(and1(c.k, c.p), b_.getInt32(static_cast<uint32_t>(t)), tier);
+  }
+  Value* excluded = b_.CreateICmpNE(b_.CreateLoad(i8, frameField(1)), b_.getInt8(0));
+  tier = sel(excluded, b_.getInt32(static_cast<uint32_t>(ICP_TIER_EXCLUDED)), tier);
+  Value* score = score_seg_ == cur_ && score_ ? score_ : b_.CreateLoad(dbl, frameField(2));
+  Value* conf = conf_seg_ == cur_ && conf_ ? conf_ : b_.CreateLoad(dbl, frameField(4));
+  b_.CreateStore(score, b_.CreateGEP(dbl, outArray(1), row_));
+  b_.CreateStore(tier, b_.CreateGEP(i32, outArray(2), row_));
+  b_.CreateStore(conf, b_.CreateGEP(dbl, outArray(3), row_));
+}
+
+void FnBuilder::build() {
+  plan();
+  const uint32_t nseg = static_cast<uint32_t>(seg_begin_.size() - 1);
+  vals_.assign(f_.insts.size(), Val{});
+  vals_at_.assign(f_.insts.size(), kNone);
+  contrib_.assign(f_.rules.size(), nullptr);
+  contrib_at_.assign(f_.rules.size(), kNone);
+  for (uint32_t s = 0; s < nseg; ++s) {
+    Function* seg = beginSegment(s);
+    // One segment is inlined into the loop; several stay functions, so
+    // that each is optimised and compiled on its own.
+    seg->addFnAttr(nseg == 1 ? Attribute::AlwaysInline : Attribute::NoInline);
+    for (uint32_t j = seg_begin_[s]; j < seg_begin_[s + 1]; ++j) emitItem(items_[j]);
+    endSegment();
+    segments_.push_back(seg);
+  }
+
+  // The batch function: a loop over rows calling the segments in order.
+  auto* fty = FunctionType::get(b_.getVoidTy(), {ptr, i64, ptr, ptr}, false);
+  Function* fn = Function::Create(fty, GlobalValue::ExternalLinkage, score_symbol(f_), m_);
+  fn->addFnAttr(Attribute::NoUnwind);
+  Value* in = fn->getArg(0);
+  Value* asof = fn->getArg(1);
+  Value* out = fn->getArg(2);
+  Value* ctx = fn->getArg(3);
+  for (unsigned i : {0u, 2u}) {
+    fn->addParamAttr(i, Attribute::NoAlias);
+    fn->addParamAttr(i, Attribute::ReadOnly);
+  }
+  fn->addParamAttr(2, Attribute::NoCapture);
+  BasicBlock* entry = BasicBlock::Create(C, "entry", fn);
+  BasicBlock* loop = BasicBlock::Create(C, "row", fn);
+  BasicBlock* exit = BasicBlock::Create(C, "exit", fn);
+  b_.SetInsertPoint(entry);
+  Value* rows = b_.CreateLoad(i64, b_.CreateStructGEP(batchT, in, 0), "rows");
+  Value* frame = b_.CreateAlloca(frameT, nullptr, "frame");
   auto reset = rt("icp_rt_ctx_reset", b_.getVoidTy(), {ptr});
-  b_.CreateCall(reset, {ctx_});
+  b_.CreateCall(reset, {ctx});
+  Value* slots = ConstantPointerNull::get(ptr);
+  if (nslots_ > 0) {
+    auto scratch = rt("icp_rt_ctx_scratch", ptr, {ptr, i64});
+    slots = b_.CreateCall(scratch, {ctx, b_.getInt64(uint64_t(nslots_) * 24)}, "slots");
+  }
   b_.CreateCondBr(b_.CreateICmpEQ(rows, b_.getInt64(0)), exit, loop);
 
   b_.SetInsertPoint(loop);
   PHINode* r = b_.CreatePHI(i64, 2, "r");
-  r->addIncoming(b_.getInt64(0), entry_);
-  row_ = r;
+  r->addIncoming(b_.getInt64(0), entry);
   // Strings computed for one row are dead after it: keep the arena small.
-  if (uses_arena) b_.CreateCall(reset, {ctx_});
-  vals_.assign(f_.insts.size(), Val{});
-  uint32_t pre = std::min<uint32_t>(f_.tiers_begin, static_cast<uint32_t>(f_.insts.size()));
-  for (uint32_t i = 0; i < pre; ++i)
-    if (demand_[i] == kEager) vals_[i] = emitInst(f_.insts[i]);
-  emitTail();
+  if (uses_arena_) b_.CreateCall(reset, {ctx});
+  b_.CreateStore(b_.getInt64(0), b_.CreateStructGEP(frameT, frame, 0));
+  b_.CreateStore(b_.getInt8(0), b_.CreateStructGEP(frameT, frame, 1));
+  b_.CreateStore(ConstantFP::get(dbl, 0.0), b_.CreateStructGEP(frameT, frame, 2));
+  b_.CreateStore(ConstantFP::get(dbl, 0.0), b_.CreateStructGEP(frameT, frame, 3));
+  b_.CreateStore(ConstantFP::get(dbl, 1.0), b_.CreateStructGEP(frameT, frame, 4));
+  for (Function* seg : segments_) b_.CreateCall(seg, {in, asof, out, ctx, r, frame, slots});
   Value* next = b_.CreateAdd(r, b_.getInt64(1), "r.next");
   r->addIncoming(next, b_.GetInsertBlock());
   b_.CreateCondBr(b_.CreateICmpULT(next, rows), loop, exit);
@@ -779,11 +1185,11 @@ void FnBuilder::build() {
 
 }  // namespace
 
-void build_score_function(llvm::Module& m, const ir::Function& f) {
-  FnBuilder(m, f).build();
+void build_score_function(llvm::Module& m, const ir::Function& f, const CodegenOptions& opt) {
+  FnBuilder(m, f, opt).build();
   std::string msg;
   llvm::raw_string_ostream os(msg);
-  if (llvm::verifyFunction(*m.getFunction(score_symbol(f)), &os))
+  if (llvm::verifyModule(m, &os))
     throw std::runtime_error("invalid LLVM IR for profile " + f.name + ": " + os.str());
 }
 

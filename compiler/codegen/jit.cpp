@@ -100,14 +100,16 @@ bool check(llvm::Error e, std::string* error) {
 
 }  // namespace
 
-std::unique_ptr<ir::Engine> make_jit(const ir::Function& f, std::string* error) {
+std::unique_ptr<ir::Engine> make_jit(const ir::Function& f, std::string* error,
+                                     const CodegenOptions& options) {
   using namespace llvm;
   using namespace llvm::orc;
   ensure_llvm_initialized();
   try {
     auto jtmb = JITTargetMachineBuilder::detectHost();
     if (!take(jtmb, error)) return nullptr;
-    jtmb->setCodeGenOptLevel(CodeGenOptLevel::Default);
+    OptTier tier = choose_tier(options, f.insts.size());
+    jtmb->setCodeGenOptLevel(tier == OptTier::Light ? CodeGenOptLevel::None : CodeGenOptLevel::Default);
     jtmb->getOptions().AllowFPOpFusion = FPOpFusion::Strict;
     auto tm = jtmb->createTargetMachine();
     if (!take(tm, error)) return nullptr;
@@ -130,8 +132,8 @@ std::unique_ptr<ir::Engine> make_jit(const ir::Function& f, std::string* error) 
     auto m = std::make_unique<Module>("icp." + f.name, *ctx);
     m->setDataLayout((*jit)->getDataLayout());
     m->setTargetTriple((*jit)->getTargetTriple().str());
-    build_score_function(*m, f);
-    optimize(*m, tm->get());
+    build_score_function(*m, f, options);
+    optimize(*m, tm->get(), tier);
     if (!check((*jit)->addIRModule(ThreadSafeModule(std::move(m), std::move(ctx))), error))
       return nullptr;
     auto sym = (*jit)->lookup(score_symbol(f));

@@ -10,7 +10,7 @@ namespace icp::codegen {
 const std::vector<RtSymbol>& rt_symbols() {
 #define ICP_RT(fn) RtSymbol{#fn, reinterpret_cast<void*>(&fn)}
   static const std::vector<RtSymbol> table = {
-      ICP_RT(icp_rt_ctx_reset),  ICP_RT(icp_rt_lower),       ICP_RT(icp_rt_upper),
+      ICP_RT(icp_rt_ctx_reset),  ICP_RT(icp_rt_ctx_scratch), ICP_RT(icp_rt_lower),       ICP_RT(icp_rt_upper),
       ICP_RT(icp_rt_trim),       ICP_RT(icp_rt_domain),      ICP_RT(icp_rt_lower_set),
       ICP_RT(icp_rt_len),        ICP_RT(icp_rt_starts_with), ICP_RT(icp_rt_ends_with),
       ICP_RT(icp_rt_contains),   ICP_RT(icp_rt_str_cmp),     ICP_RT(icp_rt_count),

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "icp/rt/writers.h"
+#include "icp/json.h"
 
 namespace icp {
 namespace {
@@ -89,12 +89,6 @@ std::string render_text(const SourceManager& sm, const std::vector<Diagnostic>& 
   return out;
 }
 
-std::string json_quote(std::string_view s) {
-  std::string out;
-  rt::append_json_string(out, s);
-  return out;
-}
-
 std::string render_json(const SourceManager& sm, const std::vector<Diagnostic>& ds) {
   std::string out = "[";
   bool first = true;
@@ -105,18 +99,18 @@ std::string render_json(const SourceManager& sm, const std::vector<Diagnostic>& 
     out += fmt::format(
         "{{\"file\":{},\"line\":{},\"column\":{},\"end_line\":{},\"end_column\":{},"
         "\"severity\":\"{}\",\"code\":\"{}\",\"message\":{},\"notes\":[",
-        json_quote(file), d.range.line, d.range.col, d.range.end_line, d.range.end_col,
-        d.severity == Severity::Error ? "error" : "warning", d.code, json_quote(d.message));
+        json::quote(file), d.range.line, d.range.col, d.range.end_line, d.range.end_col,
+        d.severity == Severity::Error ? "error" : "warning", d.code, json::quote(d.message));
     bool nfirst = true;
     for (const auto& n : d.notes) {
       if (!nfirst) out += ",";
       nfirst = false;
       if (n.range.valid())
         out += fmt::format("{{\"message\":{},\"file\":{},\"line\":{},\"column\":{}}}",
-                           json_quote(n.message), json_quote(sm.file(n.range.file).path()),
+                           json::quote(n.message), json::quote(sm.file(n.range.file).path()),
                            n.range.line, n.range.col);
       else
-        out += fmt::format("{{\"message\":{}}}", json_quote(n.message));
+        out += fmt::format("{{\"message\":{}}}", json::quote(n.message));
     }
     out += "]}";
   }

@@ -23,7 +23,4 @@ std::string render_text(const SourceManager& sm, const std::vector<Diagnostic>& 
 // {"message", and "file","line","column" when it has a position}.
 std::string render_json(const SourceManager& sm, const std::vector<Diagnostic>& ds);
 
-// JSON string literal of s (quotes included), escaping as RFC 8259 requires.
-std::string json_quote(std::string_view s);
-
 }  // namespace icp

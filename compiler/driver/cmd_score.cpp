@@ -104,6 +104,7 @@ int run_score(const ScoreOptions& opt) {
   for (size_t f = 0; f < program->sources.size(); ++f)
     if (FileId(f) != program->main_file) roles.input("an import of the model", program->sources.file(FileId(f)).path());
   if (!roles.check()) return kExitUsage;
+  if (!resolve_allow_missing(opt.allow_missing, scorer->schema(), set.read)) return kExitUsage;
   std::string error;
 
   std::unique_ptr<rt::ByteSource> raw = rt::open_file(opt.input, error);
@@ -114,13 +115,23 @@ int run_score(const ScoreOptions& opt) {
       set.input_format == rt::InputFormat::Csv
           ? rt::open_csv(std::move(bytes), scorer->schema(), set.read, opt.keep, error)
           : rt::open_ndjson(std::move(bytes), scorer->schema(), set.read, opt.keep, error);
+  const std::string input_name = opt.input == "-" ? "<stdin>" : opt.input;
   if (!src) {
     // Exit 1 before any row was scored: there is no output to put in place.
-    std::cerr << "icp: error: " << (opt.input == "-" ? "<stdin>" : opt.input) << ": " << error << "\n";
+    // One problem per line; lines that start with "note: " are notes.
+    size_t at = 0;
+    while (at <= error.size()) {
+      size_t nl = error.find('\n', at);
+      std::string line = error.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+      if (line.starts_with("note: ")) std::cerr << line << "\n";
+      else std::cerr << "icp: error: " << input_name << ": " << line << "\n";
+      if (nl == std::string::npos) break;
+      at = nl + 1;
+    }
     return kExitFailed;
   }
-  for (const auto& w : src->warnings())
-    std::cerr << "icp: warning: " << (opt.input == "-" ? "<stdin>" : opt.input) << ": " << w << "\n";
+  for (const auto& w : src->warnings()) std::cerr << "icp: warning: " << input_name << ": " << w << "\n";
+  for (const auto& n : src->notes()) std::cerr << "note: " << input_name << ": " << n << "\n";
 
   std::string header;
   if (!set.ndjson_out) rt::append_csv_result_header(header, opt.keep);
@@ -153,7 +164,7 @@ int run_score(const ScoreOptions& opt) {
   // Both files complete before either is renamed into place.
   if (!out.close() || !rejects.close()) return write_failed(out, rejects);
   if (!out.commit() || !rejects.commit()) return write_failed(out, rejects);
-  print_score_summary(std::cerr, tally, scorer->info(), opt.lenient, src->lenient_count());
+  print_score_summary(std::cerr, tally, scorer->info(), opt.lenient, src->lenient_count(), src->lenient_by_column());
   if (tally.rejected > 0) std::cerr << "rejected rows are in '" << set.rejects_path << "'\n";
   else if (rejects.remove_stale())
     std::cerr << "removed '" << set.rejects_path << "': rejected rows of an earlier run (this one rejected none)\n";
@@ -169,9 +180,10 @@ Command setup_score(CLI::App& icp) {
   auto opt = std::make_shared<ScoreOptions>();
   CLI::App* sub = icp.add_subcommand("score", "Score every row of a CSV or NDJSON file against a profile");
   sub->footer(
-      "On stderr at the end: 'scored N rows, rejected M', the rows per tier, the rows each exclude rule\n"
-      "removed (a row counts for the first rule that excluded it) and, with --lenient, the values read\n"
-      "as missing. Exit 1 when a row was rejected.");
+      "On stderr at the end: 'scored N rows, rejected M', the rows per tier, for each exclude rule the\n"
+      "rows it removed (a row counts for the first rule that excluded it), matched and left unknown,\n"
+      "and, with --lenient, the values read as missing per column. Exit 1 when a row was rejected or\n"
+      "the header lacks a field's column (see --allow-missing).");
   sub->add_option("model", opt->model, "The .icp model")->required()->type_name("MODEL.icp");
   sub->add_option("input", opt->input, "The input (.csv, .tsv, .ndjson, .jsonl, or - for stdin)")
       ->required()
@@ -190,6 +202,10 @@ Command setup_score(CLI::App& icp) {
       ->type_name("COL,COL");
   sub->add_option("--rejects", opt->rejects, "Where rejected rows go (default: INPUT.rejects.csv, ./rejects.csv for stdin)")
       ->type_name("FILE");
+  sub->add_option("--allow-missing", opt->allow_missing,
+                  "Absent CSV columns that read as no value (optional fields, sets, defaults; 'all' for every one)")
+      ->delimiter(',')
+      ->type_name("COL,COL|all");
   sub->add_flag("--lenient", opt->lenient, "Read unreadable values of optional fields as missing (counted)");
   sub->add_option("--list-sep", opt->list_sep, "Separator of set<string> cells in CSV (default ;)")->type_name("C");
   sub->add_option("--delimiter", opt->delimiter, "CSV field separator (default , ; tab for .tsv; \\t for tab)")

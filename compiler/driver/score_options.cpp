@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "driver/cli.h"
+#include "icp/rt/utf8.h"
 
 namespace icp::driver {
 
@@ -84,6 +85,38 @@ bool resolve_score_options(const ScoreOptions& opt, ScoreSettings& out) {
   out.workers = opt.threads > 0 ? std::min(opt.threads, 1024) : std::max(cores, 1);
   out.rejects_path = !opt.rejects.empty() ? opt.rejects : is_stdin ? std::string("rejects.csv")
                                                                     : opt.input + ".rejects.csv";
+  return true;
+}
+
+bool resolve_allow_missing(const std::vector<std::string>& names, const rt::Schema& schema, rt::ReadOptions& out) {
+  std::vector<std::string> columns;
+  for (const auto& f : schema.fields) columns.push_back(f.column);
+  for (const auto& raw : names) {
+    std::string name(rt::trim_view(raw));
+    if (name == "all") {
+      out.allow_missing_all = true;
+      continue;
+    }
+    if (name.empty()) {
+      usage_error("--allow-missing: an empty column name");
+      return false;
+    }
+    int f = schema.find_column(name);
+    if (f < 0) {
+      std::string msg = "--allow-missing: no field of schema '" + schema.name + "' reads a column '" + name + "'";
+      std::string near = rt::closest_column(name, columns, true);
+      if (!near.empty()) msg += "; did you mean '" + near + "'?";
+      usage_error(msg);
+      return false;
+    }
+    const rt::FieldSpec& fs = schema.fields[size_t(f)];
+    if (fs.required()) {
+      usage_error("--allow-missing: '" + fs.column + "' is the column of required field '" + fs.name +
+                  "' (not optional, no default): every row needs it");
+      return false;
+    }
+    out.allow_missing.push_back(fs.column);
+  }
   return true;
 }
 

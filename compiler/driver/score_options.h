@@ -15,6 +15,7 @@ struct ScoreOptions {
   std::string model, input, profile, as_of, output, format, rejects, input_format, list_sep = ";", delimiter,
       date_format = "ymd";
   std::vector<std::string> keep;
+  std::vector<std::string> allow_missing;  // --allow-missing COL,...|all
   bool lenient = false;
   bool stats = false;  // hidden: per-phase timings on stderr
   int threads = 0;     // 0: all cores
@@ -34,5 +35,11 @@ struct ScoreSettings {
 };
 
 bool resolve_score_options(const ScoreOptions& opt, ScoreSettings& out);
+
+// `--allow-missing` against the model's schema: every name is the column of
+// an optional field, a set or a field with a default (ignoring case), or is
+// `all`. A required field's column, or a name no field reads, is a usage
+// error (with the closest column). Fills out.allow_missing*.
+bool resolve_allow_missing(const std::vector<std::string>& names, const rt::Schema& schema, rt::ReadOptions& out);
 
 }  // namespace icp::driver

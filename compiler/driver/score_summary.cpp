@@ -11,6 +11,7 @@ void ScoreTally::init(const rt::ProfileInfo& p) {
     if (p.rules[k].kind == rt::RuleKind::Exclude) excludes.push_back(k);
   removed.assign(excludes.size(), 0);
   matched.assign(excludes.size(), 0);
+  unknown.assign(excludes.size(), 0);
 }
 
 void ScoreTally::add(const rt::ResultBatch& res) {
@@ -22,6 +23,7 @@ void ScoreTally::add(const rt::ResultBatch& res) {
     const uint8_t* state = res.rule_state.data() + r * res.rules;
     bool first = true;
     for (size_t e = 0; e < excludes.size(); ++e) {
+      if (state[excludes[e]] == rt::kRuleUnknown) ++unknown[e];
       if (state[excludes[e]] != rt::kRuleFired) continue;
       ++matched[e];
       if (first) ++removed[e];
@@ -38,11 +40,12 @@ void ScoreTally::merge(const ScoreTally& o) {
   for (size_t i = 0; i < removed.size() && i < o.removed.size(); ++i) {
     removed[i] += o.removed[i];
     matched[i] += o.matched[i];
+    unknown[i] += o.unknown[i];
   }
 }
 
 void print_score_summary(std::ostream& os, const ScoreTally& t, const rt::ProfileInfo& p, bool lenient,
-                         int64_t lenient_count) {
+                         int64_t lenient_count, const std::vector<std::pair<std::string, int64_t>>& lenient_by_column) {
   os << "scored " << t.scored << " rows, rejected " << t.rejected << "\n";
   os << "tiers:";
   for (size_t i = 0; i < t.tiers.size(); ++i) {
@@ -52,8 +55,13 @@ void print_score_summary(std::ostream& os, const ScoreTally& t, const rt::Profil
   os << "\n";
   for (size_t e = 0; e < t.excludes.size(); ++e)
     os << "excluded by \"" << p.rules[t.excludes[e]].label << "\": " << t.removed[e] << " (matched " << t.matched[e]
-       << ")\n";
-  if (lenient) os << "lenient: read " << lenient_count << " unreadable values as missing\n";
+       << ", unknown " << t.unknown[e] << ")\n";
+  if (lenient) {
+    os << "lenient: read " << lenient_count << " unreadable values as missing";
+    for (size_t i = 0; i < lenient_by_column.size(); ++i)
+      os << (i ? ", " : " (") << lenient_by_column[i].first << " " << lenient_by_column[i].second;
+    os << (lenient_by_column.empty() ? "\n" : ")\n");
+  }
 }
 
 }  // namespace icp::driver

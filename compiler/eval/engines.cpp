@@ -3,6 +3,8 @@
 
 #include <atomic>
 
+#include "interp/interpreter.h"
+
 namespace icp::eval {
 
 namespace {
@@ -25,7 +27,7 @@ bool parse_engine_kind(std::string_view s, EngineKind& out) {
 const char* engine_kind_name(EngineKind k) { return k == EngineKind::Jit ? "jit" : "interp"; }
 
 std::unique_ptr<ir::Engine> make_engine(EngineKind kind, const ir::Function& f, std::string* error) {
-  if (kind == EngineKind::Interp) return ir::make_interpreter(f);
+  if (kind == EngineKind::Interp) return interp::make_interpreter(f);
   if (JitProvider p = g_jit_provider.load(std::memory_order_acquire)) return p(f, error);
   if (error) *error = "this build of icp has no JIT (use --engine interp)";
   return nullptr;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "icp/json.h"
 #include "icp/rt/dates.h"
 #include "icp/rt/jsnum.h"
 #include "icp/rt/writers.h"
@@ -127,36 +128,36 @@ std::string explain_text(const Explanation& e) {
 
 std::string explain_json(const Explanation& e) {
   std::string o = "{\"profile\":";
-  rt::append_json_string(o, e.profile);
+  json::append_string(o, e.profile);
   o += ",\"as_of\":";
-  rt::append_json_string(o, rt::format_date(e.as_of));
+  json::append_string(o, rt::format_date(e.as_of));
   o += ",\"score\":";
   rt::append_json_number(o, e.result.score);
   o += ",\"tier\":";
-  rt::append_json_string(o, e.tier);
+  json::append_string(o, e.tier);
   o += ",\"tier_reason\":";
-  rt::append_json_string(o, e.tier_reason);
+  json::append_string(o, e.tier_reason);
   o += ",\"confidence\":";
   rt::append_json_number(o, e.result.confidence);
   o += ",\"rules\":[";
   for (size_t i = 0; i < e.rules.size(); ++i) {
     const auto& r = e.rules[i];
     o += i ? ",{\"kind\":" : "{\"kind\":";
-    rt::append_json_string(o, r.kind);
+    json::append_string(o, r.kind);
     o += ",\"label\":";
-    rt::append_json_string(o, r.label);
+    json::append_string(o, r.label);
     if (r.group >= 0) {
       o += ",\"group\":";
-      rt::append_json_string(o, e.groups[size_t(r.group)].label);
+      json::append_string(o, e.groups[size_t(r.group)].label);
     }
     o += ",\"outcome\":";
-    rt::append_json_string(o, r.outcome);
+    json::append_string(o, r.outcome);
     o += ",\"points\":";
     rt::append_json_number(o, r.points);
     o += ",\"missing\":[";
     for (size_t m = 0; m < r.missing.size(); ++m) {
       if (m) o += ',';
-      rt::append_json_string(o, r.missing[m]);
+      json::append_string(o, r.missing[m]);
     }
     o += "]}";
   }
@@ -164,7 +165,7 @@ std::string explain_json(const Explanation& e) {
   for (size_t i = 0; i < e.groups.size(); ++i) {
     const auto& g = e.groups[i];
     o += i ? ",{\"label\":" : "{\"label\":";
-    rt::append_json_string(o, g.label);
+    json::append_string(o, g.label);
     o += ",\"subtotal\":";
     rt::append_json_number(o, g.subtotal);
     if (g.has_cap) {
@@ -178,9 +179,9 @@ std::string explain_json(const Explanation& e) {
   o += "],\"tiers\":[";
   for (size_t i = 0; i < e.tiers.size(); ++i) {
     o += i ? ",{\"name\":" : "{\"name\":";
-    rt::append_json_string(o, e.tiers[i].name);
+    json::append_string(o, e.tiers[i].name);
     o += ",\"condition\":";
-    rt::append_json_string(o, e.tiers[i].condition);
+    json::append_string(o, e.tiers[i].condition);
     o += e.tiers[i].chosen ? ",\"chosen\":true}" : ",\"chosen\":false}";
   }
   o += "]}\n";

@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-#include "diag/render.h"
+#include "icp/json.h"
 
 namespace icp::formatter {
 
@@ -22,13 +22,20 @@ int precedence(const ast::Expr& e) {
         case ast::BinaryOp::Sub: return 7;
         case ast::BinaryOp::Mul:
         case ast::BinaryOp::Div: return 8;
-        default: return 5;
+        case ast::BinaryOp::Eq: case ast::BinaryOp::Ne: case ast::BinaryOp::Lt:
+        case ast::BinaryOp::Le: case ast::BinaryOp::Gt: case ast::BinaryOp::Ge:
+          return 5;
       }
+      return 5;
     case K::Unary: return static_cast<const ast::UnaryExpr&>(e).op == ast::UnaryOp::Not ? 4 : 9;
     case K::In: case K::Between: case K::Has: case K::Matches: case K::Within: case K::IsMissing:
       return 5;
-    default: return 10;
+    case K::IntLit: case K::FloatLit: case K::StringLit: case K::BoolLit: case K::DateLit:
+    case K::DurationLit: case K::MissingLit: case K::Name: case K::Qualified: case K::Special:
+    case K::Call: case K::SetLit: case K::Error:
+      return 10;  // atoms
   }
+  return 10;
 }
 
 namespace {
@@ -42,8 +49,11 @@ std::pair<int, int> operand_prec(ast::BinaryOp op) {
     case ast::BinaryOp::Sub: return {7, 8};
     case ast::BinaryOp::Mul:
     case ast::BinaryOp::Div: return {8, 9};
-    default: return {6, 6};  // comparisons do not chain
+    case ast::BinaryOp::Eq: case ast::BinaryOp::Ne: case ast::BinaryOp::Lt:
+    case ast::BinaryOp::Le: case ast::BinaryOp::Gt: case ast::BinaryOp::Ge:
+      return {6, 6};  // comparisons do not chain
   }
+  return {6, 6};
 }
 
 // The leftmost operand of an expression written operand-first.
@@ -57,8 +67,12 @@ const ast::Expr* first_operand(const ast::Expr& e) {
     case K::Matches: return static_cast<const ast::MatchesExpr&>(e).value.get();
     case K::Within: return static_cast<const ast::WithinExpr&>(e).date.get();
     case K::IsMissing: return static_cast<const ast::IsMissingExpr&>(e).value.get();
-    default: return nullptr;
+    case K::IntLit: case K::FloatLit: case K::StringLit: case K::BoolLit: case K::DateLit:
+    case K::DurationLit: case K::MissingLit: case K::Name: case K::Qualified: case K::Special:
+    case K::Call: case K::Unary: case K::If: case K::SetLit: case K::Error:
+      return nullptr;  // not written operand-first
   }
+  return nullptr;
 }
 }  // namespace
 
@@ -78,7 +92,7 @@ std::string ExprPrinter::slice(const SourceRange& r) const {
 std::string ExprPrinter::label_text(const ast::Label& l) const {
   std::string s = slice(l.range);
   if (s.size() >= 2 && (s.front() == '"' || s.front() == 'r')) return s;
-  return json_quote(l.value);
+  return json::quote(l.value);
 }
 
 Doc ExprPrinter::label(const ast::Label& l) { return t_->tok(label_text(l), l.range.begin); }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "syntax/ast.h"
+#include "syntax/ast_visit.h"
 
 namespace icp::ide {
 
@@ -24,19 +25,7 @@ struct PathNode {
 };
 using NodePath = std::vector<PathNode>;  // outermost first
 
-// What a name or label is, by where it appears.
-enum class NameRole : uint8_t {
-  Reference,      // NameExpr, CallExpr callee, Qualified member, TypeRef: ask ref_of(owner)
-  EnumQualifier,  // the `Industry` of `Industry.x`
-  SchemaRef,      // `on Account`
-  ProfileRef,     // `profile X` in a test
-  Declaration,    // the name of a declaration, field, member, param, let or tier
-  GivenField,     // a field name in `given`
-  ExpectTier,     // the tier of `expect tier == x`
-  RuleLabel,      // the label of a rule or group (a declaration)
-  ExpectLabel,    // a label named by `expect`
-  ImportPath,
-};
+using ast::NameRole;  // what a name or label is, by where it appears (syntax/ast_visit.h)
 
 struct NameHit {
   const ast::Ident* ident = nullptr;  // or

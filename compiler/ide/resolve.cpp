@@ -136,10 +136,12 @@ Target by_decl_kind(const sema::Program& p, const PathNode& owner, const NodePat
         case ast::DeclKind::Const: t.kind = Target::Const; break;
         case ast::DeclKind::Def: t.kind = Target::Def; break;
         case ast::DeclKind::Profile: t.kind = Target::Profile; break;
-        default: t.kind = Target::None; break;
+        case ast::DeclKind::Import: case ast::DeclKind::Test: t.kind = Target::None; break;
       }
       break;
-    default: t.kind = Target::None; break;
+    case NodeKind::Expr: case NodeKind::TypeRef: case NodeKind::GivenField: case NodeKind::Expect:
+      t.kind = Target::None;
+      break;
   }
   return t;
 }
@@ -223,6 +225,7 @@ Target resolve(const sema::Program& p, const NameHit& hit) {
       return r ? Target{Target::Rule, r} : Target{};
     }
     case NameRole::ImportPath: return import_target(p, *hit.label);
+    case NameRole::TestLabel: case NameRole::EnumAlias: case NameRole::ColumnName: return {};
   }
   return {};
 }

@@ -2,20 +2,25 @@
 // each row in exactly the order ir.h states (rules, then `order` for the
 // score, confidence, then tiers). Thread-safe: all per-call state is local,
 // and runtime contexts (arena + compiled regexes) come from a locked pool.
+#include "interp/interpreter.h"
+
 #include <memory>
 #include <mutex>
 #include <vector>
 
 #include "icp/rt_calls.h"
 #include "interp/eval_inst.h"
-#include "ir/engine.h"
 
-namespace icp::ir {
+namespace icp::interp {
 
 namespace {
 
-using interp::RowEnv;
-using interp::Val;
+using ir::Engine;
+using ir::Function;
+using ir::Group;
+using ir::OrderEntry;
+using ir::Rule;
+using ir::RuleKind;
 
 class Interpreter final : public Engine {
  public:
@@ -27,6 +32,10 @@ class Interpreter final : public Engine {
       set_items_.push_back(std::move(items));
     }
     for (const auto& items : set_items_) sets_.push_back(icp_strset{items.data(), items.size()});
+    group_rules_.resize(f.groups.size());
+    for (size_t k = 0; k < f.rules.size(); ++k)
+      if (f.rules[k].group >= 0 && f.rules[k].kind != RuleKind::Exclude)
+        group_rules_.at(size_t(f.rules[k].group)).push_back(uint32_t(k));
   }
   ~Interpreter() override {
     for (icp_rt_ctx* c : pool_) icp_rt_ctx_free(c);
@@ -92,8 +101,7 @@ class Interpreter final : public Engine {
         continue;
       }
       double sub = 0.0;
-      for (size_t k = 0; k < nrules; ++k)
-        if (f_.rules[k].group == int(e.index) && f_.rules[k].kind != RuleKind::Exclude) sub += out.points[base + k];
+      for (uint32_t k : group_rules_[e.index]) sub += out.points[base + k];
       const Group& g = f_.groups[e.index];
       if (g.has_cap && g.cap < sub) sub = g.cap;
       score += sub;
@@ -142,12 +150,13 @@ class Interpreter final : public Engine {
   std::vector<const char*> patterns_;
   std::vector<std::vector<icp_str>> set_items_;
   std::vector<icp_strset> sets_;
+  std::vector<std::vector<uint32_t>> group_rules_;  // per group: its scored rules, in source order
   mutable std::mutex mu_;
   mutable std::vector<icp_rt_ctx*> pool_;
 };
 
 }  // namespace
 
-std::unique_ptr<Engine> make_interpreter(const Function& f) { return std::make_unique<Interpreter>(f); }
+std::unique_ptr<ir::Engine> make_interpreter(const ir::Function& f) { return std::make_unique<Interpreter>(f); }
 
-}  // namespace icp::ir
+}  // namespace icp::interp

@@ -1,6 +1,7 @@
-// One interface, two implementations: the reference interpreter (interp/)
-// and the LLVM JIT (codegen/). Both score a columnar batch (icp/abi.h) and
-// fill the same result columns; a differential test keeps them identical.
+// One interface, two implementations: the reference interpreter
+// (interp/interpreter.h) and the LLVM JIT (codegen/jit.h). Both score a
+// columnar batch (icp/abi.h) and fill the same result columns; a
+// differential test keeps them identical.
 #pragma once
 #include <memory>
 #include <string>
@@ -19,8 +20,5 @@ class Engine {
   virtual void score(const icp_batch_view& in, int64_t as_of, const icp_result_view& out) const = 0;
   virtual const Function& function() const = 0;
 };
-
-// The reference interpreter over `f` (which must outlive the engine).
-std::unique_ptr<Engine> make_interpreter(const Function& f);
 
 }  // namespace icp::ir

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "lsp/uri.h"
+#include "ide/uri.h"
 
 namespace icp::lsp {
 
@@ -31,7 +31,7 @@ std::optional<Position> position_param(const json::Value& params, const char* ke
   return position_of(o ? o->getObject(key) : nullptr);
 }
 
-bool parse_content_changes(const json::Value& params, std::vector<TextChange>& out) {
+bool parse_content_changes(const json::Value& params, std::vector<ide::TextChange>& out) {
   const json::Object* o = params.getAsObject();
   const json::Array* changes = o ? o->getArray("contentChanges") : nullptr;
   if (!changes) return false;
@@ -40,7 +40,7 @@ bool parse_content_changes(const json::Value& params, std::vector<TextChange>& o
     if (!c) return false;
     auto text = c->getString("text");
     if (!text) return false;
-    TextChange tc;
+    ide::TextChange tc;
     tc.text = text->str();
     if (const json::Object* r = c->getObject("range")) {
       auto s = position_of(r->getObject("start"));
@@ -84,7 +84,7 @@ json::Value range_json(const SourceFile& f, const SourceRange& r) {
 
 json::Value location_json(const sema::Program& p, const SourceRange& r) {
   const SourceFile& f = p.sources.file(r.file);
-  return json::Object{{"uri", uri_from_path(f.path())}, {"range", range_json(f, r)}};
+  return json::Object{{"uri", ide::uri_from_path(f.path())}, {"range", range_json(f, r)}};
 }
 
 json::Value diagnostic_json(const sema::Program& p, const Diagnostic& d) {

@@ -15,7 +15,7 @@
 #include "ide/hover.h"
 #include "ide/semantic_tokens.h"
 #include "ide/symbols.h"
-#include "lsp/documents.h"
+#include "ide/documents.h"
 #include "sema/program.h"
 
 namespace icp::lsp {
@@ -35,7 +35,7 @@ struct Position {
 // --- reading params
 std::optional<std::string> document_uri(const json::Value& params);
 std::optional<Position> position_param(const json::Value& params, const char* key = "position");
-bool parse_content_changes(const json::Value& params, std::vector<TextChange>& out);
+bool parse_content_changes(const json::Value& params, std::vector<ide::TextChange>& out);
 // Whether a codeAction request's `context.only` (absent: every kind) asks
 // for actions of `kind`: an entry equal to it or a parent of it ("refactor"
 // for "refactor.extract").

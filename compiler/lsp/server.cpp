@@ -13,9 +13,9 @@
 #include "ide/symbols.h"
 #include "lsp/dispatcher.h"
 #include "lsp/transport.h"
-#include "lsp/uri.h"
-#include "lsp/worker.h"
-#include "lsp/workspace.h"
+#include "ide/uri.h"
+#include "ide/worker.h"
+#include "ide/workspace.h"
 
 #ifndef ICP_VERSION
 #define ICP_VERSION "0.1.0"
@@ -64,7 +64,7 @@ class Server {
 
   // Compiles (if needed) and publishes the diagnostics of one document.
   void publish(const std::string& uri) {
-    Analysis a = workspace_.analysis(uri);
+    ide::Analysis a = workspace_.analysis(uri);
     if (!a.program) return;
     json::Array diags;
     for (const auto& d : ide::file_diagnostics(*a.program)) diags.push_back(diagnostic_json(*a.program, d));
@@ -79,13 +79,13 @@ class Server {
 
   // The analysis of the document named in `params`, or an error reply.
   struct Target {
-    Analysis a;
+    ide::Analysis a;
     std::string uri;
   };
   std::optional<Target> target(const json::Value& params) {
     auto uri = document_uri(params);
     if (!uri) return std::nullopt;
-    Analysis a = workspace_.analysis(*uri);
+    ide::Analysis a = workspace_.analysis(*uri);
     if (!a.program || !a.program->main_module()) return std::nullopt;
     return Target{a, *uri};
   }
@@ -135,7 +135,7 @@ class Server {
     });
     dispatcher_.notification("textDocument/didChange", [this](const json::Value& params) {
       auto uri = document_uri(params);
-      std::vector<TextChange> changes;
+      std::vector<ide::TextChange> changes;
       if (!uri || !parse_content_changes(params, changes)) return;
       int64_t version = 0;
       if (const json::Object* td = params.getAsObject()->getObject("textDocument"))
@@ -235,9 +235,9 @@ class Server {
   Transport transport_;
   std::string stdlib_dir_;
   Dispatcher dispatcher_;
-  Workspace workspace_;
+  ide::Workspace workspace_;
   std::atomic<bool> initialized_{false}, shutdown_{false}, exited_{false};
-  DiagnosticsWorker worker_;  // last: stopped first, before what it uses
+  ide::DiagnosticsWorker worker_;  // last: stopped first, before what it uses
 };
 
 }  // namespace

@@ -14,7 +14,8 @@ extern "C" __attribute__((visibility("default"))) const icp::plugin::LlvmPlugin*
       ICP_VERSION,
       ICP_BUILD_ID,
       [](const icp::ir::Function& f, std::string* error) { return icp::codegen::make_jit(f, error); },
-      &icp::codegen::emit,
+      [](const std::vector<const icp::ir::Function*>& fns, icp::codegen::EmitKind kind, std::string* out,
+         std::string* error) { return icp::codegen::emit(fns, kind, out, error); },
       &icp::lsp::run_server,
   };
   return &table;

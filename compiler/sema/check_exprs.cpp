@@ -148,8 +148,15 @@ bool ExprChecker::needs_context(const ast::Expr& e) {
              needs_context(*b.rhs);
     }
     case ast::ExprKind::MissingLit: return true;
-    default: return false;
+    case ast::ExprKind::IntLit: case ast::ExprKind::FloatLit: case ast::ExprKind::StringLit:
+    case ast::ExprKind::BoolLit: case ast::ExprKind::DateLit: case ast::ExprKind::DurationLit:
+    case ast::ExprKind::Qualified: case ast::ExprKind::Special:
+    case ast::ExprKind::Call: case ast::ExprKind::Unary: case ast::ExprKind::In:
+    case ast::ExprKind::Between: case ast::ExprKind::Has: case ast::ExprKind::Matches:
+    case ast::ExprKind::Within: case ast::ExprKind::IsMissing: case ast::ExprKind::Error:
+      return false;  // typed without an expected type
   }
+  return false;
 }
 
 std::pair<Type, Type> ExprChecker::check_pair(const ast::Expr& a, const ast::Expr& b,

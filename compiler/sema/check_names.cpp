@@ -11,15 +11,13 @@
 namespace icp::sema {
 
 bool ExprChecker::lookup_local_or_field(const std::string& name) const {
-  for (const Local& l : env_.locals)
-    if (l.name->name == name) return true;
+  if (env_.locals.find(name)) return true;
   return env_.schema && env_.schema->field_index(name) >= 0;
 }
 
 std::optional<ValueRef> ExprChecker::lookup_value(const std::string& name) {
-  for (auto it = env_.locals.rbegin(); it != env_.locals.rend(); ++it)
-    if (it->name->name == name)
-      return ValueRef{it->ref, it->type, it->ref.kind == RefKind::Let ? "let" : "parameter"};
+  if (const Local* l = env_.locals.find(name))
+    return ValueRef{l->ref, l->type, l->ref.kind == RefKind::Let ? "let" : "parameter"};
   if (env_.schema) {
     int i = env_.schema->field_index(name);
     if (i >= 0) {

@@ -59,8 +59,10 @@ Type ExprChecker::check_binary(const ast::BinaryExpr& e, Expected expected, bool
     case ast::BinaryOp::Le: case ast::BinaryOp::Gt: case ast::BinaryOp::Ge:
       return check_compare(e);
     case ast::BinaryOp::Coalesce: return check_coalesce(e, expected, in_context);
-    default: return check_arith(e, expected);
+    case ast::BinaryOp::Add: case ast::BinaryOp::Sub: case ast::BinaryOp::Mul: case ast::BinaryOp::Div:
+      return check_arith(e, expected);
   }
+  return Type::error();
 }
 
 Type ExprChecker::check_logic(const ast::BinaryExpr& e) {

@@ -227,13 +227,19 @@ class TestChecker {
       error(e.value->range, fmt::format("`expect {}` compares with a constant", what));
   }
 
-  void rule(const ast::Expect& e, const ProfileFacts& f, bool exclude) {
+  // Which rules an `expect` may name: signals and triggers (`fired`,
+  // `points`), excludes (`excluded_by`), or any rule (`unknown`: an exclude
+  // whose condition is unknown is listed there too, LANGUAGE.md section 6).
+  enum class RuleWant { Scored, Exclude, Any };
+
+  void rule(const ast::Expect& e, const ProfileFacts& f, RuleWant want) {
     auto it = f.rules.find(e.label.value);
-    const std::vector<std::string>& cands = exclude ? f.exclude_names : f.rule_names;
     if (it == f.rules.end()) {
       if (lost(e.label.value)) return;
+      std::vector<std::string> cands = want == RuleWant::Exclude ? f.exclude_names : f.rule_names;
+      if (want == RuleWant::Any) cands.insert(cands.end(), f.exclude_names.begin(), f.exclude_names.end());
       auto b = c_.diags.emit(DiagKind::TestError, e.label.range,
-                             fmt::format("unknown {} \"{}\" in {} '{}'", exclude ? "exclude" : "rule",
+                             fmt::format("unknown {} \"{}\" in {} '{}'", want == RuleWant::Exclude ? "exclude" : "rule",
                                          e.label.value, profile_->decl->persona ? "persona" : "profile",
                                          profile_->name));
       if (auto s = closest_name(e.label.value, cands)) {
@@ -243,10 +249,10 @@ class TestChecker {
       return;
     }
     bool is_exclude = it->second == RuleKind::Exclude;
-    if (is_exclude && !exclude)
+    if (is_exclude && want == RuleWant::Scored)
       error(e.label.range, fmt::format("\"{}\" is an exclude: test it with `expect excluded_by`",
                                        e.label.value));
-    else if (!is_exclude && exclude)
+    else if (!is_exclude && want == RuleWant::Exclude)
       error(e.label.range, fmt::format("\"{}\" is a {}, not an exclude", e.label.value,
                                        it->second == RuleKind::Signal ? "signal" : "trigger"));
   }
@@ -271,11 +277,12 @@ class TestChecker {
       case ast::ExpectKind::Score: number(e, "score"); return;
       case ast::ExpectKind::Confidence: number(e, "confidence"); return;
       case ast::ExpectKind::Points:
-        rule(e, f, false);
+        rule(e, f, RuleWant::Scored);
         number(e, "points");
         return;
-      case ast::ExpectKind::Fired: case ast::ExpectKind::Unknown: rule(e, f, false); return;
-      case ast::ExpectKind::ExcludedBy: rule(e, f, true); return;
+      case ast::ExpectKind::Fired: rule(e, f, RuleWant::Scored); return;
+      case ast::ExpectKind::Unknown: rule(e, f, RuleWant::Any); return;
+      case ast::ExpectKind::ExcludedBy: rule(e, f, RuleWant::Exclude); return;
       case ast::ExpectKind::Excluded: return;
     }
   }

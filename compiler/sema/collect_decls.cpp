@@ -16,8 +16,9 @@ const ast::Ident* decl_name(const ast::Decl& d) {
     case ast::DeclKind::Const: return &static_cast<const ast::ConstDecl&>(d).name;
     case ast::DeclKind::Def: return &static_cast<const ast::DefDecl&>(d).name;
     case ast::DeclKind::Profile: return &static_cast<const ast::ProfileDecl&>(d).name;
-    default: return nullptr;
+    case ast::DeclKind::Import: case ast::DeclKind::Test: return nullptr;
   }
+  return nullptr;
 }
 
 const char* decl_kind_word(const ast::Decl& d) {
@@ -29,8 +30,9 @@ const char* decl_kind_word(const ast::Decl& d) {
     case ast::DeclKind::Profile:
       return static_cast<const ast::ProfileDecl&>(d).persona ? "persona" : "profile";
     case ast::DeclKind::Test: return "test";
-    default: return "import";
+    case ast::DeclKind::Import: return "import";
   }
+  return "declaration";
 }
 
 std::string decl_kind_phrase(const ast::Decl& d) {
@@ -130,7 +132,7 @@ void register_decl(Checker& c, FileId f, const ast::Decl& d) {
       c.m.profiles.push_back(std::move(p));
       break;
     }
-    default: return;
+    case ast::DeclKind::Import: case ast::DeclKind::Test: return;  // no name (decl_name)
   }
   c.index_of[&d] = td.index;
 

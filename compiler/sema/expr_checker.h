@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sema/checker.h"
@@ -29,6 +30,37 @@ struct Local {
   Type type;
 };
 
+// The params and lets in scope, innermost last, indexed by name: a profile
+// may declare thousands of lets, and each name looked up must not scan them.
+class Locals {
+ public:
+  void push_back(Local l) {
+    by_name_[l.name->name].push_back(static_cast<uint32_t>(items_.size()));
+    items_.push_back(l);
+  }
+  size_t size() const { return items_.size(); }
+  // Drops the locals declared after the first n (the end of a group).
+  void resize(size_t n) {
+    while (items_.size() > n) {
+      auto it = by_name_.find(items_.back().name->name);
+      it->second.pop_back();
+      if (it->second.empty()) by_name_.erase(it);
+      items_.pop_back();
+    }
+  }
+  // The innermost local named `name`, or null.
+  const Local* find(std::string_view name) const {
+    auto it = by_name_.find(name);
+    return it == by_name_.end() ? nullptr : &items_[it->second.back()];
+  }
+  auto rbegin() const { return items_.rbegin(); }
+  auto rend() const { return items_.rend(); }
+
+ private:
+  std::vector<Local> items_;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_name_;
+};
+
 struct ExprEnv {
   FileId file = kNoFile;
   ExprSite site = ExprSite::Profile;
@@ -37,7 +69,7 @@ struct ExprEnv {
   bool silent_unknown = false;         // the profile's schema is unknown
   bool in_tier = false;                // `score` and `confidence` are allowed
   int def_index = -1;                  // the def whose body this is
-  std::vector<Local> locals;           // params and lets, innermost last
+  Locals locals;                       // params and lets, innermost last
   // Out: what the checked expressions used.
   bool uses_as_of = false;
   std::vector<DefCall> calls;  // calls to defs

@@ -87,8 +87,14 @@ V arith(ast::BinaryOp op, const V& a, const V& b) {
   switch (op) {
     case ast::BinaryOp::Add: return finite(x + y);
     case ast::BinaryOp::Sub: return finite(x - y);
-    default: return finite(x * y);
+    case ast::BinaryOp::Mul: return finite(x * y);
+    case ast::BinaryOp::Div:  // above
+    case ast::BinaryOp::Or: case ast::BinaryOp::And: case ast::BinaryOp::Eq: case ast::BinaryOp::Ne:
+    case ast::BinaryOp::Lt: case ast::BinaryOp::Le: case ast::BinaryOp::Gt: case ast::BinaryOp::Ge:
+    case ast::BinaryOp::Coalesce:
+      break;  // not arithmetic
   }
+  return {};
 }
 
 V compare_op(ast::BinaryOp op, const V& a, const V& b) {
@@ -101,8 +107,12 @@ V compare_op(ast::BinaryOp op, const V& a, const V& b) {
     case ast::BinaryOp::Lt: return *c < 0;
     case ast::BinaryOp::Le: return *c <= 0;
     case ast::BinaryOp::Gt: return *c > 0;
-    default: return *c >= 0;
+    case ast::BinaryOp::Ge: return *c >= 0;
+    case ast::BinaryOp::Or: case ast::BinaryOp::And: case ast::BinaryOp::Coalesce:
+    case ast::BinaryOp::Add: case ast::BinaryOp::Sub: case ast::BinaryOp::Mul: case ast::BinaryOp::Div:
+      break;  // not a comparison
   }
+  return {};
 }
 
 // Membership of a string or enum value in a set value.
@@ -318,8 +328,13 @@ class Folder {
         case ast::BinaryOp::Add: case ast::BinaryOp::Sub: case ast::BinaryOp::Mul:
         case ast::BinaryOp::Div:
           return arith(x.op, v[0], v[1]);
-        default: return compare_op(x.op, v[0], v[1]);
+        case ast::BinaryOp::Eq: case ast::BinaryOp::Ne: case ast::BinaryOp::Lt:
+        case ast::BinaryOp::Le: case ast::BinaryOp::Gt: case ast::BinaryOp::Ge:
+          return compare_op(x.op, v[0], v[1]);
+        case ast::BinaryOp::Or: case ast::BinaryOp::And: case ast::BinaryOp::Coalesce:
+          break;  // folded above
       }
+      return V{};
     });
   }
 

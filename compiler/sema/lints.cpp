@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "sema/ast_walk.h"
+#include "syntax/ast_visit.h"
 #include "sema/fold.h"
 
 namespace icp::sema {
@@ -71,7 +71,7 @@ void lint_condition(Checker& c, const ast::Expr& cond) {
 
 void lint_if_conditions(Checker& c, const ast::Expr& e) {
   if (const auto* i = e.as<ast::IfExpr>(); i && i->cond) lint_condition(c, *i->cond);
-  for_each_child(e, [&](const ast::Expr& ch) { lint_if_conditions(c, ch); });
+  ast::for_each_child_expr(e, [&](const ast::ExprPtr& ch) { lint_if_conditions(c, *ch); });
 }
 
 void lint_tiers(Checker& c, const std::vector<const ast::TierItem*>& tiers) {

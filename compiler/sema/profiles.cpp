@@ -99,8 +99,10 @@ class ProfileChecker {
     const std::string& n = l.name.name;
     const SourceRange* prev = nullptr;
     const char* what = nullptr;
-    for (const Local& loc : env_.locals)
-      if (loc.name->name == n) { prev = &loc.name->range; what = "let"; }
+    if (const Local* loc = env_.locals.find(n)) {
+      prev = &loc->name->range;
+      what = "let";
+    }
     if (!prev && env_.schema) {
       int fi = env_.schema->field_index(n);
       if (fi >= 0) { prev = &env_.schema->fields[fi].decl->name.range; what = "field"; }

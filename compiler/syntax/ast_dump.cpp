@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "diag/render.h"
+#include "icp/json.h"
 
 namespace icp {
 
@@ -19,7 +19,7 @@ class Dumper {
     for (const auto& d : m.decls) decl(1, *d);
     for (const auto& c : m.comments) {
       const char* kind = c.kind == Comment::Doc ? "doc" : c.kind == Comment::Block ? "block" : "line";
-      line(1, "", fmt::format("Comment {} {}", kind, json_quote(c.text)), &c.range);
+      line(1, "", fmt::format("Comment {} {}", kind, json::quote(c.text)), &c.range);
     }
   }
 
@@ -32,9 +32,9 @@ class Dumper {
     return fmt::format("{}@{}:{}", i.name, i.range.line, i.range.col);
   }
   static std::string lab(const Label& l) {
-    return fmt::format("{}@{}:{}", json_quote(l.value), l.range.line, l.range.col);
+    return fmt::format("{}@{}:{}", json::quote(l.value), l.range.line, l.range.col);
   }
-  static std::string doc(const std::string& d) { return d.empty() ? "" : " doc=" + json_quote(d); }
+  static std::string doc(const std::string& d) { return d.empty() ? "" : " doc=" + json::quote(d); }
   static const char* cmp(CmpOp op) {
     switch (op) {
       case CmpOp::Eq: return "==";
@@ -239,18 +239,18 @@ class Dumper {
     switch (e->kind) {
       case ExprKind::IntLit: {
         auto* x = e->as<IntLit>();
-        line(d, role, fmt::format("Int {} text={}", x->value, json_quote(x->text)), r);
+        line(d, role, fmt::format("Int {} text={}", x->value, json::quote(x->text)), r);
         break;
       }
       case ExprKind::FloatLit: {
         auto* x = e->as<FloatLit>();
         line(d, role,
-             fmt::format("Float {} text={}{}", x->value, json_quote(x->text), x->percent ? " percent" : ""), r);
+             fmt::format("Float {} text={}{}", x->value, json::quote(x->text), x->percent ? " percent" : ""), r);
         break;
       }
       case ExprKind::StringLit: {
         auto* x = e->as<StringLit>();
-        line(d, role, fmt::format("String {}{}", json_quote(x->value), x->raw ? " raw" : ""), r);
+        line(d, role, fmt::format("String {}{}", json::quote(x->value), x->raw ? " raw" : ""), r);
         break;
       }
       case ExprKind::BoolLit:
@@ -263,7 +263,7 @@ class Dumper {
       }
       case ExprKind::DurationLit: {
         auto* x = e->as<DurationLit>();
-        line(d, role, fmt::format("Duration {} text={}", x->days, json_quote(x->text)), r);
+        line(d, role, fmt::format("Duration {} text={}", x->days, json::quote(x->text)), r);
         break;
       }
       case ExprKind::MissingLit: line(d, role, "Missing", r); break;

@@ -41,6 +41,7 @@ class CsvSource : public RowSource {
   std::vector<uint8_t> used_col_;
   std::vector<std::string> keep_;
   std::vector<CellInput> inputs_;
+  std::vector<CellProblem> problems_;
 };
 
 // Parses one record from `b`. Sets `used` to the bytes consumed.
@@ -167,27 +168,47 @@ bool CsvSource::open(const std::vector<std::string>& keep, std::string& error) {
     return -1;
   };
   used_col_.assign(header_.size(), 0);
-  std::vector<std::string> missing;
   for (const FieldSpec& f : schema_.fields) {
     int c = find(f.column);
     field_col_.push_back(c);
-    if (c >= 0) {
-      used_col_[size_t(c)] = 1;
-      for (size_t i = size_t(c) + 1; i < keys.size(); ++i)
-        if (keys[i] == keys[size_t(c)])
-          warnings_.push_back("column '" + header_[i] + "' appears twice; field '" + f.name + "' reads the first one");
+    if (c < 0) continue;
+    used_col_[size_t(c)] = 1;
+    for (size_t i = size_t(c) + 1; i < keys.size(); ++i)
+      if (keys[i] == keys[size_t(c)])
+        warnings_.push_back("column '" + header_[i] + "' appears twice; field '" + f.name + "' reads the first one");
+  }
+  // Section 8: an absent column is an error before any row is read, unless
+  // --allow-missing names it (optional fields, sets, defaults only).
+  std::vector<std::string> unused;
+  for (size_t i = 0; i < header_.size(); ++i)
+    if (!used_col_[i]) unused.push_back(header_[i]);
+  std::string lines, allowable;
+  for (size_t f = 0; f < schema_.fields.size(); ++f) {
+    if (field_col_[f] >= 0) continue;
+    const FieldSpec& fs = schema_.fields[f];
+    bool allowed = false;
+    if (!fs.required()) {
+      allowed = opts_.allow_missing_all;
+      for (const auto& a : opts_.allow_missing) allowed = allowed || column_key(a) == column_key(fs.column);
+    }
+    if (allowed) {
+      std::string what = fs.has_default ? "takes its default" : fs.optional ? "is missing" : "is the empty set";
+      notes_.push_back("no column '" + fs.column + "': field '" + fs.name + "' " + what +
+                       " in every row (--allow-missing)");
       continue;
     }
-    if (f.required()) {
-      missing.push_back("'" + f.column + "'");
-    } else {
-      std::string what = f.has_default ? "takes its default" : f.optional ? "is missing" : "is empty";
-      warnings_.push_back("no column '" + f.column + "' for field '" + f.name + "': it " + what + " in every row");
-    }
+    std::string near = closest_column(fs.column, unused.empty() ? header_ : unused, false);
+    if (!lines.empty()) lines += "\n";
+    lines += "no column '" + fs.column + "' for field '" + fs.name + "'";
+    lines += near.empty() ? std::string("; no header name is close to it")
+                          : "; the closest header name is '" + near + "'";
+    if (!fs.required()) allowable += (allowable.empty() ? "" : ",") + fs.column;
   }
-  if (!missing.empty()) {
-    error = std::string(missing.size() == 1 ? "missing column " : "missing columns ") + join_names(missing) +
-            " of required field" + (missing.size() == 1 ? "" : "s") + " (the header has: " + join_names(header_) + ")";
+  if (!lines.empty()) {
+    error = lines + "\nnote: the header has: " + join_names(header_);
+    if (!allowable.empty())
+      error += "\nnote: to read an absent column of an optional field, a set or a field with a default as no value, "
+               "pass --allow-missing '" + allowable + "'";
     return false;
   }
   for (const auto& k : keep) {
@@ -237,36 +258,40 @@ bool CsvSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_
       reject(rejects, row, line, "", "expected " + std::to_string(h) + " cells, found " + std::to_string(n));
       continue;
     }
-    bool bad = false;
-    for (size_t i = 0; i < h && !bad; ++i) {
+    // Every unreadable cell of the row is reported: the reader's own checks
+    // (length, UTF-8) for every used column, then the typed reading.
+    problems_.clear();
+    for (size_t i = 0; i < h; ++i) {
       if (!used_col_[i]) continue;
       if (opts_.max_cell_bytes && cells_[i].second > opts_.max_cell_bytes) {
-        reject(rejects, row, line, header_[i],
-               "a cell of " + std::to_string(cells_[i].second) + " bytes (the limit is " +
-                   std::to_string(opts_.max_cell_bytes) + ")");
-        bad = true;
-        break;
+        problems_.push_back({int64_t(i), header_[i],
+                             "a cell of " + std::to_string(cells_[i].second) + " bytes (the limit is " +
+                                 std::to_string(opts_.max_cell_bytes) + ")"});
+        continue;
       }
       size_t at = utf8_invalid_at(cell(i));
-      if (at != std::string_view::npos) {
-        reject(rejects, row, line, header_[i], "invalid UTF-8 at byte " + std::to_string(at + 1) + " of the cell");
-        bad = true;
-      }
+      if (at != std::string_view::npos)
+        problems_.push_back({int64_t(i), header_[i], "invalid UTF-8 at byte " + std::to_string(at + 1) + " of the cell"});
     }
-    if (bad) continue;
+    size_t reader_problems = problems_.size();
     for (size_t f = 0; f < inputs_.size(); ++f) {
       CellInput& in = inputs_[f];
       int c = field_col_[f];
       if (c < 0) {
         in.kind = CellInput::Absent;
         in.column = {};
+        in.order = 0;
         continue;
       }
       in.kind = CellInput::Text;
+      for (size_t p = 0; p < reader_problems; ++p)
+        if (problems_[p].order == c) in.kind = CellInput::Unreadable;
       in.text = cell(size_t(c));
       in.column = header_[size_t(c)];
+      in.order = c;
     }
-    if (!builder_.add(inputs_, out, column, reason)) {
+    if (!builder_.add(inputs_, out, problems_, reader_problems == 0)) {
+      describe_problems(problems_, column, reason);
       reject(rejects, row, line, column, reason);
       continue;
     }
@@ -279,6 +304,7 @@ bool CsvSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_
     ++out.rows;
   }
   lenient_count_ = builder_.lenient_count();
+  lenient_by_column_ = builder_.lenient_by_column();
   return any;
 }
 

@@ -43,6 +43,7 @@ class NdjsonSource : public RowSource {
   JsonLineParser json_;
   std::vector<CellInput> inputs_;
   std::vector<const JsonValueRef*> kept_vals_;
+  std::vector<CellProblem> problems_;
 };
 
 std::pair<int, int> NdjsonSource::lookup(std::string_view key) {
@@ -120,14 +121,19 @@ bool NdjsonSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t m
       in.column = {};
     }
     kept_vals_.assign(keep_.size(), nullptr);
+    int64_t order = 0;
     for (const JsonMember& m : json_.members()) {
       auto [f, k] = lookup(m.key);
+      ++order;
       if (k >= 0) kept_vals_[size_t(k)] = &m.value;
       if (f < 0) continue;
       CellInput& in = inputs_[size_t(f)];
       cell_from_json(in, m, json_);
+      in.order = order;
     }
-    if (!builder_.add(inputs_, out, column, reason)) {
+    problems_.clear();
+    if (!builder_.add(inputs_, out, problems_)) {
+      describe_problems(problems_, column, reason);
       reject(rejects, row, line_no, column, reason, line);
       continue;
     }
@@ -150,6 +156,7 @@ bool NdjsonSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t m
     ++out.rows;
   }
   lenient_count_ = builder_.lenient_count();
+  lenient_by_column_ = builder_.lenient_by_column();
   return any;
 }
 

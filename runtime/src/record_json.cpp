@@ -1,6 +1,8 @@
 // One JSON object -> one row / Record. See icp/rt/record_json.h.
 #include "icp/rt/record_json.h"
 
+#include <algorithm>
+
 #include "icp/rt/utf8.h"
 #include "json_line.h"
 #include "row_builder.h"
@@ -19,18 +21,27 @@ bool append_record_json(std::string_view json, const Schema& schema, const ReadO
   std::vector<CellInput> inputs(schema.fields.size());
   std::vector<std::string> keys;
   for (const auto& f : schema.fields) keys.push_back(column_key(f.column));
+  int64_t order = 0;
   for (const JsonMember& m : parser.members()) {
     std::string k = column_key(m.key);
+    ++order;
     for (size_t f = 0; f < keys.size(); ++f) {
       if (keys[f] != k) continue;
       CellInput& in = inputs[f];
       cell_from_json(in, m, parser);
+      in.order = order;
     }
   }
   RowBuilder builder(schema, opts);
-  std::string column, reason;
-  if (!builder.add(inputs, out, column, reason)) {
-    error = reason.starts_with("missing required") ? reason : "'" + column + "': " + reason;
+  std::vector<CellProblem> problems;
+  if (!builder.add(inputs, out, problems)) {
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const CellProblem& a, const CellProblem& b) { return a.order < b.order; });
+    error.clear();
+    for (const auto& p : problems) {
+      if (!error.empty()) error += "; ";
+      error += p.reason.starts_with("missing required") ? p.reason : "'" + p.column + "': " + p.reason;
+    }
     return false;
   }
   out.row_number.push_back(int64_t(out.rows) + 1);

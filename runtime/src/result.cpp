@@ -30,7 +30,7 @@ ScoreResult ResultBatch::row(size_t r, const ProfileInfo& p) const {
     if (s == kRuleFired) {
       if (p.rules[k].kind == RuleKind::Exclude) res.excluded_by.push_back(uint32_t(k));
       else res.fired.push_back({uint32_t(k), rule_points[r * rules + k]});
-    } else if (s == kRuleUnknown && p.rules[k].kind != RuleKind::Exclude) {
+    } else if (s == kRuleUnknown) {  // excludes too (LANGUAGE.md section 6, step 6)
       res.unknown.push_back(uint32_t(k));
     }
   }

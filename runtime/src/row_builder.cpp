@@ -1,12 +1,39 @@
 // Cells of one record -> one Batch row or a reject reason. See row_builder.h.
 #include "row_builder.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "icp/rt/utf8.h"
 
 namespace icp::rt {
 
 RowBuilder::RowBuilder(const Schema& schema, const ReadOptions& opts)
-    : schema_(schema), opts_(opts), slots_(schema.fields.size()) {}
+    : schema_(schema),
+      opts_(opts),
+      slots_(schema.fields.size()),
+      lenient_by_field_(schema.fields.size(), 0),
+      lenient_column_(schema.fields.size()),
+      lenient_row_(schema.fields.size(), 0) {}
+
+void describe_problems(std::vector<CellProblem>& problems, std::string& column, std::string& reason) {
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const CellProblem& a, const CellProblem& b) { return a.order < b.order; });
+  column.clear();
+  reason.clear();
+  if (problems.empty()) return;
+  column = problems[0].column;
+  reason = problems[0].reason;
+  for (size_t i = 1; i < problems.size(); ++i) reason += "; " + problems[i].column + ": " + problems[i].reason;
+}
+
+std::vector<std::pair<std::string, int64_t>> RowBuilder::lenient_by_column() const {
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (size_t f = 0; f < lenient_by_field_.size(); ++f)
+    if (lenient_by_field_[f] > 0)
+      out.emplace_back(lenient_column_[f].empty() ? schema_.fields[f].column : lenient_column_[f], lenient_by_field_[f]);
+  return out;
+}
 
 namespace {
 const char* article_kind(const FieldSpec& f) {
@@ -28,6 +55,7 @@ bool RowBuilder::read_cell(size_t f, CellInput& c, Slot& slot, std::string& reas
   const FieldSpec& fs = schema_.fields[f];
   switch (c.kind) {
     case CellInput::Absent: return true;
+    case CellInput::Unreadable: return false;
     case CellInput::Object:
       reason = std::string("cannot read a JSON object as ") + (fs.kind == ValueKind::Enum && fs.enum_spec ? "a " + fs.enum_spec->name : article_kind(fs));
       return false;
@@ -102,23 +130,32 @@ bool RowBuilder::read_cell(size_t f, CellInput& c, Slot& slot, std::string& reas
   return ok;
 }
 
-bool RowBuilder::add(std::vector<CellInput>& cells, Batch& out, std::string& column, std::string& reason) {
+bool RowBuilder::add(std::vector<CellInput>& cells, Batch& out, std::vector<CellProblem>& problems, bool commit) {
+  const size_t before = problems.size();
+  const int64_t nfields = int64_t(schema_.fields.size());
   int64_t lenient = 0;
+  bool unreadable = false;
+  std::string reason;
   for (size_t f = 0; f < schema_.fields.size(); ++f) {
     const FieldSpec& fs = schema_.fields[f];
     Slot& slot = slots_[f];
     slot.valid = false;
     slot.use_def = false;
     slot.items.clear();
+    lenient_row_[f] = 0;
     CellInput& c = cells[f];
+    reason.clear();
     if (!read_cell(f, c, slot, reason)) {
-      if (opts_.lenient && (fs.optional || fs.has_default)) {
+      slot.valid = false;
+      slot.use_def = false;
+      if (c.kind == CellInput::Unreadable) {
+        unreadable = true;  // the reader reports it
+      } else if (opts_.lenient && (fs.optional || fs.has_default)) {
         ++lenient;
-        slot.valid = false;
-        slot.use_def = false;
+        lenient_row_[f] = 1;
       } else {
-        column = c.column.empty() ? fs.column : std::string(c.column);
-        return false;
+        problems.push_back({c.order, c.column.empty() ? fs.column : std::string(c.column), std::move(reason)});
+        continue;
       }
     }
     if (slot.valid) continue;
@@ -129,12 +166,19 @@ bool RowBuilder::add(std::vector<CellInput>& cells, Batch& out, std::string& col
       // missing
     } else if (fs.kind == ValueKind::StringSet) {
       slot.valid = true;  // the empty set
-    } else {
-      column = c.column.empty() ? fs.column : std::string(c.column);
-      reason = "missing required value for '" + column + "'";
-      return false;
+    } else if (c.kind != CellInput::Unreadable) {
+      std::string column = c.column.empty() ? fs.column : std::string(c.column);
+      // An absent key has no place in the record: after every present cell.
+      int64_t order = c.kind == CellInput::Absent && c.column.empty() ? INT64_MAX - nfields + int64_t(f) : c.order;
+      problems.push_back({order, column, "missing required value for '" + column + "'"});
     }
   }
+  if (unreadable || problems.size() > before || !commit) return false;
+  for (size_t f = 0; f < lenient_row_.size(); ++f)
+    if (lenient_row_[f]) {
+      ++lenient_by_field_[f];
+      if (!cells[f].column.empty() && lenient_column_[f].empty()) lenient_column_[f] = cells[f].column;
+    }
   // Commit.
   for (size_t f = 0; f < schema_.fields.size(); ++f) {
     Column& col = out.columns[f];

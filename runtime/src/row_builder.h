@@ -22,8 +22,10 @@ struct CellInput {
     Array,   // JSON array (items in `items`)
     Object,  // JSON object (never readable)
     BadArray,  // JSON array holding arrays or objects
+    Unreadable,  // already found unreadable by the reader (invalid UTF-8, too long)
   };
   Kind kind = Absent;
+  int64_t order = 0;  // the cell's place in the record (header index, key index), for messages
   std::string_view text;
   std::vector<std::string_view> items;
   std::string_view column;  // the column / key as written in the input (for messages)
@@ -51,15 +53,31 @@ inline void cell_from_json(CellInput& in, const JsonMember& m, const JsonLinePar
   }
 }
 
+// One unreadable cell of a record.
+struct CellProblem {
+  int64_t order = 0;  // as CellInput::order; problems are reported in this order
+  std::string column;
+  std::string reason;
+};
+
+// Sorts `problems` by order (stably) and writes the first one's column and
+// `reason; COLUMN: why; ...` for the rest (Reject's form).
+void describe_problems(std::vector<CellProblem>& problems, std::string& column, std::string& reason);
+
 class RowBuilder {
  public:
   RowBuilder(const Schema& schema, const ReadOptions& opts);
   // cells[f] for every schema field f. On success appends the row to `out`
   // (fields only; the caller fills kept columns, row_number and line) and
-  // returns true; otherwise sets `column` and `reason` and leaves `out`
-  // unchanged.
-  bool add(std::vector<CellInput>& cells, Batch& out, std::string& column, std::string& reason);
+  // returns true; otherwise appends every unreadable cell of the record to
+  // `problems` (cells of kind Unreadable are the caller's) and leaves `out`
+  // unchanged. With `commit` false it only checks (the caller has found the
+  // record unreadable already and wants the rest of its problems).
+  bool add(std::vector<CellInput>& cells, Batch& out, std::vector<CellProblem>& problems, bool commit = true);
   int64_t lenient_count() const { return lenient_; }
+  // Values read as missing by --lenient, per column as written in the input
+  // (schema field order; only columns with a count).
+  std::vector<std::pair<std::string, int64_t>> lenient_by_column() const;
 
  private:
   struct Slot {
@@ -77,6 +95,9 @@ class RowBuilder {
   ReadOptions opts_;
   std::vector<Slot> slots_;
   int64_t lenient_ = 0;
+  std::vector<int64_t> lenient_by_field_;
+  std::vector<std::string> lenient_column_;  // the column name as first seen in the input
+  std::vector<uint8_t> lenient_row_;          // this record's, committed with the row
 };
 
 }  // namespace icp::rt

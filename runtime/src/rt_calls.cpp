@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -46,6 +47,8 @@ struct icp_rt_ctx {
   std::vector<std::unique_ptr<RE2>> regexes;
   std::unordered_map<MatchKey, bool, MatchKeyHash> matches;
   uint64_t regex_runs = 0;
+  std::unique_ptr<std::max_align_t[]> scratch;
+  uint64_t scratch_bytes = 0;
 };
 
 namespace {
@@ -84,6 +87,14 @@ void icp_rt_ctx_reset(icp_rt_ctx* ctx) {
   ctx->matches.clear();
 }
 uint64_t icp_rt_ctx_regex_runs(const icp_rt_ctx* ctx) { return ctx->regex_runs; }
+void* icp_rt_ctx_scratch(icp_rt_ctx* ctx, uint64_t bytes) {
+  if (bytes > ctx->scratch_bytes) {
+    uint64_t n = (bytes + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t);
+    ctx->scratch = std::make_unique<std::max_align_t[]>(n);
+    ctx->scratch_bytes = n * sizeof(std::max_align_t);
+  }
+  return ctx->scratch.get();
+}
 
 void icp_rt_lower(icp_rt_ctx* ctx, const icp_str* in, icp_str* out) {
   *out = put(ctx->arena, icp::rt::str_lower(sv(in)));

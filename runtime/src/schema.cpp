@@ -1,6 +1,9 @@
 // Enum lookup tables and column matching. See icp/rt/schema.h.
 #include "icp/rt/schema.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "icp/rt/builtins.h"
 #include "icp/rt/utf8.h"
 
@@ -62,6 +65,55 @@ int Schema::find_column(std::string_view column) const {
   for (size_t i = 0; i < fields.size(); ++i)
     if (column_key(fields[i].column) == key) return int(i);
   return -1;
+}
+
+namespace {
+
+std::string squash(std::string_view s) {
+  std::string out;
+  for (char c : str_lower(trim_view(s)))
+    if (c != ' ' && c != '_' && c != '-' && c != '\t') out += c;
+  return out;
+}
+
+// Optimal string alignment distance over bytes (names here are short).
+size_t osa_distance(std::string_view a, std::string_view b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= m; ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+}  // namespace
+
+std::string closest_column(std::string_view name, const std::vector<std::string>& candidates, bool typo_only) {
+  const std::string want = squash(name);
+  std::string best;
+  size_t best_d = SIZE_MAX;
+  for (const auto& c : candidates) {
+    const std::string k = squash(c);
+    if (k.empty()) continue;
+    size_t d = osa_distance(want, k);
+    bool contains = !want.empty() && (k.find(want) != std::string::npos || want.find(k) != std::string::npos);
+    const size_t longer = std::max(want.size(), k.size());
+    if (!contains && d > (typo_only ? std::max<size_t>(1, longer / 3) : longer / 2)) continue;
+    if (contains) d = std::min(d, std::max(want.size(), k.size()) - std::min(want.size(), k.size()));
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
 }
 
 }  // namespace icp::rt

@@ -1,38 +1,12 @@
 // NDJSON / CSV result writers and the rejects writer. See icp/rt/writers.h.
 #include "icp/rt/writers.h"
 
+#include "icp/json.h"
 #include "icp/rt/jsnum.h"
 
 namespace icp::rt {
 
 const char* const kResultColumns[6] = {"score", "tier", "excluded_by", "fired", "unknown", "confidence"};
-
-void append_json_string(std::string& out, std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
-  out += '"';
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.substr(run, i - run));
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-    }
-  }
-  out.append(s.substr(run));
-  out += '"';
-}
 
 void append_csv_field(std::string& out, std::string_view s) {
   bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
@@ -55,7 +29,7 @@ void json_label_list(std::string& out, const std::vector<uint32_t>& rules, const
   out += '[';
   for (size_t i = 0; i < rules.size(); ++i) {
     if (i) out += ',';
-    append_json_string(out, p.rules[rules[i]].label);
+    json::append_string(out, p.rules[rules[i]].label);
   }
   out += ']';
 }
@@ -64,19 +38,19 @@ void json_body(std::string& out, const ScoreResult& res, const ProfileInfo& p) {
   out += "\"score\":";
   append_json_number(out, res.score);
   out += ",\"tier\":";
-  append_json_string(out, tier_name(p, res.tier));
+  json::append_string(out, tier_name(p, res.tier));
   out += ",\"excluded_by\":";
   json_label_list(out, res.excluded_by, p);
   out += ",\"fired\":[";
   for (size_t i = 0; i < res.fired.size(); ++i) {
     const RuleInfo& rule = p.rules[res.fired[i].rule];
     out += i ? ",{\"label\":" : "{\"label\":";
-    append_json_string(out, rule.label);
+    json::append_string(out, rule.label);
     out += ",\"points\":";
     append_json_number(out, res.fired[i].points);
     if (rule.group >= 0) {
       out += ",\"group\":";
-      append_json_string(out, p.groups[size_t(rule.group)]);
+      json::append_string(out, p.groups[size_t(rule.group)]);
     }
     out += '}';
   }
@@ -103,11 +77,11 @@ void append_ndjson_result(std::string& out, const Batch& batch, size_t r, const 
   out += std::to_string(batch.row_number[r]);
   for (const KeptColumn& k : batch.kept) {
     out += ',';
-    append_json_string(out, k.name);
+    json::append_string(out, k.name);
     out += ':';
     switch (k.kind[r]) {
       case KeptColumn::Absent: out += "null"; break;
-      case KeptColumn::Text: append_json_string(out, batch.dict.get(k.id[r])); break;
+      case KeptColumn::Text: json::append_string(out, batch.dict.get(k.id[r])); break;
       case KeptColumn::Json: out.append(batch.dict.get(k.id[r])); break;
     }
   }

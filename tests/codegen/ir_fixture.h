@@ -15,6 +15,7 @@
 
 #include "codegen/jit.h"
 #include "icp/abi.h"
+#include "interp/interpreter.h"
 #include "ir/engine.h"
 #include "ir/ir.h"
 
@@ -202,8 +203,19 @@ inline Results run(IrBuilder& ib, const std::vector<std::vector<Cell>>& rows, in
   Batch b(ib.f, rows);
   if (!jit) return Results(rows.size(), ib.f.rules.size());
   Results r = score_with(*jit, b, as_of);
+  // The same function split into one LLVM function per instruction, rule
+  // tail and score step (each value passed on through the scratch slots),
+  // and compiled with the light pipeline: the code large profiles get.
+  for (codegen::OptTier tier : {codegen::OptTier::Full, codegen::OptTier::Light}) {
+    codegen::CodegenOptions split;
+    split.segment_cost = 1;
+    split.tier = tier;
+    auto jit_split = codegen::make_jit(ib.f, &err, split);
+    EXPECT_TRUE(jit_split) << err;
+    if (jit_split) EXPECT_TRUE(score_with(*jit_split, b, as_of) == r) << "split JIT disagrees";
+  }
 #ifdef ICP_HAVE_INTERP
-  auto interp = ir::make_interpreter(ib.f);
+  auto interp = interp::make_interpreter(ib.f);
   Results ri = score_with(*interp, b, as_of);
   EXPECT_TRUE(r == ri) << "JIT and interpreter disagree";
 #endif

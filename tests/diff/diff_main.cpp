@@ -19,6 +19,7 @@
 #include "eval/batch_view.h"
 #include "eval/runtime_schema.h"
 #include "generator.h"
+#include "interp/interpreter.h"
 #include "ir/engine.h"
 #include "ir/lower.h"
 #include "sema/program.h"
@@ -90,7 +91,7 @@ int main(int argc, char** argv) {
       std::cerr << "program " << n << ": the JIT failed: " << error << "\n" << text;
       continue;
     }
-    auto interp = ir::make_interpreter(f);
+    auto interp = interp::make_interpreter(f);
     auto schema = eval::runtime_schema(prog->model, prog->model.schemas.at(size_t(profile->schema)));
     rt::Batch batch;
     batch.reset(*schema);
@@ -102,8 +103,27 @@ int main(int argc, char** argv) {
     interp->score(view.view(), difftest::kAsOf, eval::result_view(ri));
     jit->score(view.view(), difftest::kAsOf, eval::result_view(rj));
     for (uint8_t st : ri.rule_state) ++states[st < 3 ? st : 2];
+    // Every other program also through the code large profiles get: split
+    // into many small functions (a few instructions each) and the light
+    // pipeline.
     std::string why;
-    if (!same_results(ri, rj, f, why)) {
+    bool split_ok = true;
+    if (n % 2 == 1) {
+      codegen::CodegenOptions split;
+      split.segment_cost = 1 + n % 7;
+      split.tier = codegen::OptTier::Light;
+      auto jit_split = codegen::make_jit(f, &error, split);
+      rt::ResultBatch rs;
+      rs.reset(batch.rows, f.rules.size());
+      if (jit_split) jit_split->score(view.view(), difftest::kAsOf, eval::result_view(rs));
+      split_ok = jit_split && same_results(ri, rs, f, why);
+      if (!split_ok) {
+        ++failures;
+        std::cerr << "program " << n << " (seed " << seed << "): interpreter and split JIT differ"
+                  << (jit_split ? " at " + why : ": " + error) << "\n" << text << ir::print(f);
+      }
+    }
+    if (split_ok && !same_results(ri, rj, f, why)) {
       ++failures;
       std::cerr << "program " << n << " (seed " << seed << "): interpreter and JIT differ at " << why << "\n"
                 << text << ir::print(f);

@@ -39,6 +39,9 @@ def main():
     ap.add_argument("--min", type=float, default=0.90)
     ap.add_argument("--expect", type=int, help="the exact number of agreeing titles")
     args = ap.parse_args()
+    if not os.path.exists(args.data):  # no license: the repository cannot carry it
+        print("SKIPPED: %s is absent (it has no license, so the repository cannot carry it)" % args.data)
+        return 77
 
     cmd = [args.icp, "score", args.model, args.data, "--profile", "SeniorityCheck",
            "--as-of", "2026-11-01", "--keep", "Position,Classification", "--format", "csv"]

@@ -19,6 +19,8 @@ import threading
 import queue
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from annotations import Annotations  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--icp", required=True)
@@ -74,7 +76,8 @@ def request(method, params):
             return m
 
 
-sources = [open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(HERE, "files", "*.icp")))]
+sources = [Annotations(open(f, encoding="utf-8").read(), f).code  # without the transcripts' markers
+           for f in sorted(glob.glob(os.path.join(HERE, "files", "*.icp")))]
 sources += [open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(HERE, "..", "fmt", "cases", "*.icp")))]
 request("initialize", {"capabilities": {}})
 send({"jsonrpc": "2.0", "method": "initialized", "params": {}})

@@ -25,12 +25,22 @@ present and "$absent" requires the key to be missing; "$endswith:x" and
 and "${FILES_URI}" expand to the files folder as a path and as a URI,
 "${TMP}" and "${TMP_URI}" to the scratch folder.
 
+Positions are named where they are: the files carry the markers of
+tests/lsp/annotations.py (`$name^`, `$name[[...]]`), which the server never
+sees (it is given, and reads from disk, a copy without them). A string
+"$pos:FILE:NAME" expands to the LSP position {"line", "character"} of the
+point NAME of FILE, "$range:FILE:NAME" to the range {"start", "end"} of the
+range NAME; "$pos:FILE:NAME.start" / ".end" to an end of that range.
+A didOpen sent with {"send": {...}, "marked": "NAME"} may carry markers in its
+text too; they are removed before it is sent, and FILE is then NAME.
+
 usage: run_transcript.py --icp build/icp [--stdlib DIR] FILE.jsonl...
 """
 import argparse
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import sys
@@ -39,16 +49,55 @@ import threading
 import time
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from annotations import Annotations  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-FILES = os.path.join(HERE, "files")
-FILES_URI = "file://" + urllib.parse.quote(FILES)
+SOURCE_FILES = os.path.join(HERE, "files")  # with their markers
+FILES = ""  # the copy without markers the server sees, in the scratch folder
 TMP = ""  # the scratch folder of the transcript being run
+MARKED = {}  # file name -> Annotations
+
+
+def copy_files():
+    """The files without their markers into TMP; their markers into MARKED."""
+    global FILES
+    FILES = os.path.join(TMP, "lsp-files")
+    os.makedirs(FILES)
+    MARKED.clear()
+    for name in sorted(os.listdir(SOURCE_FILES)):
+        with open(os.path.join(SOURCE_FILES, name), encoding="utf-8", newline="") as f:
+            text = f.read()
+        a = Annotations(text, "tests/lsp/files/" + name)
+        MARKED[name] = a
+        with open(os.path.join(FILES, name), "w", encoding="utf-8", newline="") as out:
+            out.write(a.code)
+
+
+POSITION = re.compile(r"^\$(pos|range):([^:]+):(\w+)(\.start|\.end)?$")
+
+
+def position(m):
+    what, name, marker, end = m.groups()
+    if name not in MARKED:
+        raise ValueError("no file %s in tests/lsp/files, and no text sent marked %s" % (name, name))
+    a = MARKED[name]
+    if what == "range":
+        return a.lsp_range(marker)
+    if end:
+        return a.lsp_range(marker)[end[1:]]
+    return a.lsp_position(a.point(marker))
 
 
 def expand(v):
     if isinstance(v, str):
+        m = POSITION.match(v)
+        if m:
+            return position(m)
+        files_uri = "file://" + urllib.parse.quote(FILES)
         tmp_uri = "file://" + urllib.parse.quote(TMP)
-        return (v.replace("${FILES_URI}", FILES_URI).replace("${FILES}", FILES)
+        return (v.replace("${FILES_URI}", files_uri).replace("${FILES}", FILES)
                  .replace("${TMP_URI}", tmp_uri).replace("${TMP}", TMP))
     if isinstance(v, list):
         return [expand(x) for x in v]
@@ -161,6 +210,11 @@ def run(path, icp, stdlib, timeout):
     for n, step in enumerate(steps, 1):
         step = expand(step)
         if "send" in step:
+            if "marked" in step:  # a text with markers, under the name given
+                doc = step["send"]["params"]["textDocument"]
+                a = Annotations(doc["text"], "%s: the text of step %d" % (os.path.basename(path), n))
+                doc["text"] = a.code
+                MARKED[step["marked"]] = a
             server.send(step["send"])
         elif "send_raw" in step:
             server.send_raw(step["send_raw"].encode())
@@ -172,7 +226,7 @@ def run(path, icp, stdlib, timeout):
             with open(os.path.join(FILES, name), encoding="utf-8") as src:
                 text = src.read()
             server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-                "uri": FILES_URI + "/" + name, "languageId": "icp", "version": 1, "text": text}}})
+                "uri": "file://" + urllib.parse.quote(FILES) + "/" + name, "languageId": "icp", "version": 1, "text": text}}})
         elif "expect" in step or "expect_none" in step:
             want = step.get("expect", step.get("expect_none"))
             wait = timeout if "expect" in step else step.get("within", 0.3)
@@ -227,6 +281,7 @@ def main():
     for path in args.files:
         TMP = tempfile.mkdtemp(prefix="icp-transcript-")
         try:
+            copy_files()
             failures = run(path, args.icp, args.stdlib, args.timeout)
         finally:
             shutil.rmtree(TMP, ignore_errors=True)

@@ -198,21 +198,49 @@ TEST(CsvReader, ManyRowsAcrossRefills) {
 TEST(CsvReader, HeaderErrorsAndWarnings) {
   Schema s = csv_rejects_schema();
   std::string err;
-  auto src = open_csv(string_source("Company Name,Region\nx,emea\n"), s, {}, {}, err);
+  // Every absent column is an error (section 8, 0.2), required or not: one
+  // line each, naming the field and the closest header name, then notes.
+  auto src = open_csv(string_source("Company Name,Revenue,Employee Count,Notes\nx,1,1,\n"), s, {}, {}, err);
   EXPECT_FALSE(src);
-  EXPECT_EQ(err, "missing column 'Employees' of required field (the header has: Company Name, Region)");
+  EXPECT_EQ(err,
+            "no column 'Annual Revenue' for field 'revenue'; the closest header name is 'Revenue'\n"
+            "no column 'Employees' for field 'employees'; the closest header name is 'Employee Count'\n"
+            "no column 'region' for field 'region'; no header name is close to it\n"
+            "no column 'Headcount Growth' for field 'growth'; no header name is close to it\n"
+            "no column 'public' for field 'public'; no header name is close to it\n"
+            "note: the header has: Company Name, Revenue, Employee Count, Notes\n"
+            "note: to read an absent column of an optional field, a set or a field with a default as no value, "
+            "pass --allow-missing 'Annual Revenue,region,Headcount Growth,public'");
 
-  src = open_csv(string_source("company name,EMPLOYEES\nx,1\n"), s, {}, {}, err);
-  ASSERT_TRUE(src);
-  ASSERT_EQ(src->warnings().size(), 4u);
-  EXPECT_EQ(src->warnings()[0], "no column 'Annual Revenue' for field 'revenue': it is missing in every row");
-  EXPECT_EQ(src->warnings()[3], "no column 'public' for field 'public': it takes its default in every row");
+  // Allowed absent columns read as no value, each with a note.
+  ReadOptions o;
+  o.allow_missing = {"annual revenue", "PUBLIC", "headcount growth"};
+  src = open_csv(string_source("company name,EMPLOYEES,Region\nx,1,\n"), s, o, {}, err);
+  ASSERT_TRUE(src) << err;
+  EXPECT_TRUE(src->warnings().empty());
+  ASSERT_EQ(src->notes().size(), 3u);
+  EXPECT_EQ(src->notes()[0], "no column 'Annual Revenue': field 'revenue' is missing in every row (--allow-missing)");
+  EXPECT_EQ(src->notes()[2], "no column 'public': field 'public' takes its default in every row (--allow-missing)");
+  ReadAll all = read_all(*src);
+  EXPECT_EQ(all.records.size(), 1u);
+  o.allow_missing.pop_back();
+  src = open_csv(string_source("company name,EMPLOYEES,Region\nx,1,\n"), s, o, {}, err);
+  EXPECT_FALSE(src);
+  EXPECT_EQ(err.substr(0, err.find('\n')), "no column 'Headcount Growth' for field 'growth'; no header name is close to it");
+  // `all` allows every optional, set and defaulted column, never a required one.
+  o.allow_missing_all = true;
+  src = open_csv(string_source("Employees\n1\n"), s, o, {}, err);
+  EXPECT_FALSE(src);
+  EXPECT_TRUE(err.starts_with("no column 'Company Name' for field 'company'")) << err;
+  src = open_csv(string_source("Company Name,Employees\nx,1\n"), s, o, {}, err);
+  ASSERT_TRUE(src) << err;
+  EXPECT_EQ(src->notes().size(), 4u);
 
   src = open_csv(string_source(""), s, {}, {}, err);
   EXPECT_FALSE(src);
   EXPECT_EQ(err, "the input is empty (a CSV file needs a header row)");
 
-  src = open_csv(string_source("Company Name,Employees\n"), s, {}, {"Website"}, err);
+  src = open_csv(string_source("Company Name,Employees\n"), s, o, {"Website"}, err);
   EXPECT_FALSE(src);
   EXPECT_EQ(err, "no column 'Website' to keep (the header has: Company Name, Employees)");
 }
@@ -230,13 +258,18 @@ TEST(CsvReader, LenientReadsBadOptionalValuesAsMissing) {
   Schema s = csv_rejects_schema();
   ReadOptions o;
   o.lenient = true;
+  o.allow_missing = {"Headcount Growth"};
   auto src = csv("Company Name,Annual Revenue,Employees,Region,Public\nA,lots,5,Mars,maybe\nB,1,many,emea,no\n", s, o);
+  ASSERT_TRUE(src);
   ReadAll all = read_all(*src);
   ASSERT_EQ(all.records.size(), 1u);
   EXPECT_TRUE(all.records[0].values[1].is_missing());
   EXPECT_TRUE(all.records[0].values[3].is_missing());
   EXPECT_EQ(all.records[0].values[5], Value::boolean(false));  // the default
   EXPECT_EQ(src->lenient_count(), 3);
+  // Per column, in schema order, as the header writes them.
+  EXPECT_EQ(src->lenient_by_column(), (std::vector<std::pair<std::string, int64_t>>{
+                                          {"Annual Revenue", 1}, {"Region", 1}, {"Public", 1}}));
   ASSERT_EQ(all.rejects.size(), 1u);  // a required int is still rejected
   EXPECT_EQ(all.rejects[0].reason, "cannot read \"many\" as an int");
 }
@@ -280,10 +313,9 @@ TEST(CsvReader, Inc5000StyleRows) {
 }
 
 TEST(CsvReader, RealDataFilesReadWithoutRejects) {
-  // The shared data folder is optional (not part of the repository).
-  std::string path = ICP_SHARED_DATA_DIR "/inc5000_2012.csv";
-  std::ifstream probe(path);
-  if (!probe) GTEST_SKIP() << "no " << path;
+  // The Inc. 5000 list of 2012, as the pond-map example carries it.
+  std::string path = ICP_SOURCE_DIR "/examples/pond-map/inc5000_2012.csv";
+  ASSERT_TRUE(std::ifstream(path)) << "missing data file " << path;
   Schema s;
   s.fields.push_back(field("name", ValueKind::String, false, "Company Name"));
   s.fields.push_back(field("growth", ValueKind::Float, false, "3-Year % Growth"));
@@ -299,4 +331,29 @@ TEST(CsvReader, RealDataFilesReadWithoutRejects) {
   EXPECT_EQ(no_employees, 8u);
   EXPECT_EQ(all.records[0].values[2], Value::real(59500000));
   for (const auto& r : all.rejects) ADD_FAILURE() << r.row << " " << r.column << ": " << r.reason;
+}
+
+// A rejected row lists every unreadable cell (TOOLS.md, 0.2): the first one
+// in `column`/`reason`, then `; COLUMN: why` for each other one, in header
+// order, whatever the order of the schema's fields. The reader's own checks
+// (invalid UTF-8) and a required value that is absent are among them.
+TEST(CsvReader, RejectListsEveryUnreadableCellInHeaderOrder) {
+  Schema s = csv_rejects_schema();
+  auto src = csv("Public,Region,Employees,Annual Revenue,Company Name,Headcount Growth\n"
+                 "maybe,mars,x,1M,A,2%\n"
+                 "no,emea,,lots,B\xFF,\n"
+                 "no,emea,5,1M,C,\n",
+                 s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 1u);
+  ASSERT_EQ(all.rejects.size(), 2u);
+  EXPECT_EQ(all.rejects[0].column, "Public");
+  EXPECT_EQ(all.rejects[0].reason,
+            "cannot read \"maybe\" as a bool (expected true, false, yes, no, y, n, 1 or 0); "
+            "Region: \"mars\" is not a Region (expected one of americas, emea, apac); "
+            "Employees: cannot read \"x\" as an int");
+  EXPECT_EQ(all.rejects[1].column, "Employees");
+  EXPECT_EQ(all.rejects[1].reason,
+            "missing required value for 'Employees'; Annual Revenue: cannot read \"lots\" as a float; "
+            "Company Name: invalid UTF-8 at byte 2 of the cell");
 }

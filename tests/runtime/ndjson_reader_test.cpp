@@ -185,3 +185,19 @@ TEST(RecordJson, MultiLineObjectAndErrors) {
   EXPECT_EQ(b.row_number, (std::vector<int64_t>{1, 2}));
   EXPECT_EQ(b.dict.get(b.columns[1].str[1]), "b");
 }
+
+// NDJSON lists every unreadable value too, in the order of the keys; a
+// required key that is absent comes last.
+TEST(NdjsonReader, RejectListsEveryUnreadableValue) {
+  Schema s = csv_rejects_schema();
+  auto src = ndjson("{\"Region\":\"mars\",\"Public\":\"maybe\",\"Annual Revenue\":{}}\n", s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.rejects.size(), 1u);
+  EXPECT_EQ(all.rejects[0].column, "Region");
+  EXPECT_EQ(all.rejects[0].reason,
+            "\"mars\" is not a Region (expected one of americas, emea, apac); "
+            "Public: cannot read \"maybe\" as a bool (expected true, false, yes, no, y, n, 1 or 0); "
+            "Annual Revenue: cannot read a JSON object as a float; "
+            "Company Name: missing required value for 'Company Name'; "
+            "Employees: missing required value for 'Employees'");
+}

@@ -1,6 +1,7 @@
 // Tests of the result writers (NDJSON, CSV, C API JSON) and the rejects file.
 #include <gtest/gtest.h>
 
+#include "icp/json.h"
 #include "icp/rt/writers.h"
 #include "reader_util.h"
 #include "test_schemas.h"
@@ -115,8 +116,10 @@ TEST(Writers, CsvListsJoinedBySemicolon) {
 
 TEST(Writers, JsonStringEscapes) {
   std::string out;
-  append_json_string(out, "a\"b\\c\nd\te\x01 é 😀");
+  icp::json::append_string(out, "a\"b\\c\nd\te\x01 é 😀");
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001 é 😀\"");
+  EXPECT_EQ(icp::json::quote("\r\b\f\x1f\x7f"), "\"\\r\\b\\f\\u001f\x7f\"");
+  EXPECT_EQ(icp::json::quote(""), "\"\"");
 }
 
 TEST(Writers, CsvFieldQuoting) {
@@ -160,7 +163,7 @@ TEST(Writers, ResultBatchToScoreResult) {
   rb.score[1] = 45;
   rb.tier[1] = kTierExcluded;
   rb.confidence[1] = 5.0 / 6.0;
-  rb.rule_state[1 * 8 + 0] = kRuleUnknown;  // an unknown exclude is not listed
+  rb.rule_state[1 * 8 + 0] = kRuleUnknown;  // an unknown exclude is listed too (0.2)
   rb.rule_state[1 * 8 + 1] = kRuleFired;
   rb.rule_state[1 * 8 + 2] = kRuleFired;
   rb.rule_points[1 * 8 + 2] = 25;
@@ -168,7 +171,7 @@ TEST(Writers, ResultBatchToScoreResult) {
   ScoreResult r = rb.row(1, p);
   EXPECT_EQ(r.excluded_by, (std::vector<uint32_t>{1}));
   EXPECT_EQ(r.fired, (std::vector<FiredRule>{{2, 25}}));
-  EXPECT_EQ(r.unknown, (std::vector<uint32_t>{6}));
+  EXPECT_EQ(r.unknown, (std::vector<uint32_t>{0, 6}));
   EXPECT_EQ(r.tier, kTierExcluded);
   ScoreResult r0 = rb.row(0, p);
   EXPECT_TRUE(r0.fired.empty());

@@ -28,6 +28,27 @@ import icp_chain  # noqa: E402
 ROOT = icp_chain.ROOT
 STD = os.path.join(ROOT, "stdlib", "std")
 DATA = os.environ.get("ICP_DATA_DIR", os.path.join(os.path.dirname(ROOT), "shared", "data"))
+TITLES_TSV = os.path.join(DATA, "job_title_levels_rootstrap_NOLICENSE.tsv")
+
+
+def data_file(name):
+    """The path of a file of the shared data folder. A test that needs a file
+    that is not there fails, naming it: a missing input is not a pass."""
+    path = os.path.join(DATA, name)
+    if not os.path.exists(path):
+        raise AssertionError(f"missing data file {path} (the shared data folder, ../shared/data beside the checkout; "
+                             "set ICP_DATA_DIR to the folder that holds it)")
+    return path
+
+
+# The labelled job titles have no license, so no copy of them can be part of
+# the repository: the tests that read them are skipped without them, loudly.
+def needs_titles(test):
+    if os.path.exists(TITLES_TSV):
+        return test
+    print(f"SKIPPED {test.__qualname__}: {TITLES_TSV} is absent (not redistributable: no license)",
+          file=sys.stderr)
+    return unittest.skip(f"{TITLES_TSV} is absent (not redistributable: no license)")(test)
 GEN = os.path.join(ROOT, "scripts", "gen_stdlib.py")
 # The generator formats its output with `icp fmt`.
 ICP = os.environ.get("ICP_BIN", os.path.join(ROOT, "build", "icp"))
@@ -106,8 +127,9 @@ def def_body(text, name):
 
 
 class GeneratedFiles(unittest.TestCase):
-    @unittest.skipUnless(os.path.isdir(DATA), "data folder not available")
     def test_generated_modules_are_up_to_date(self):
+        for name in ("iso3166_countries_regions.csv", "naics2017_descriptions.json"):
+            data_file(name)
         p = subprocess.run([sys.executable, GEN, "--check", "--data", DATA, "--icp", ICP],
                            capture_output=True, text=True)
         self.assertEqual(p.returncode, 0, p.stderr)
@@ -184,9 +206,8 @@ class Enums(unittest.TestCase):
                             ("Guinea-Bissau", "GW"), ("guinea bissau", "GW")]:
             self.assertEqual(reads.get(norm(value)), code, value)
 
-    @unittest.skipUnless(os.path.isdir(DATA), "data folder not available")
     def test_every_iso_country_is_a_member(self):
-        with open(os.path.join(DATA, "iso3166_countries_regions.csv"), encoding="utf-8-sig") as f:
+        with open(data_file("iso3166_countries_regions.csv"), encoding="utf-8-sig") as f:
             rows = list(csv.DictReader(f))
         members = {m: a for m, a, _ in enums(read("geo.icp"))["Country"]}
         self.assertEqual(set(members), {r["alpha-2"] for r in rows})
@@ -206,10 +227,9 @@ def region_table():
 
 
 class Region(unittest.TestCase):
-    @unittest.skipUnless(os.path.isdir(DATA), "data folder not available")
     def test_region_follows_un_m49(self):
         table, fallback = region_table()
-        with open(os.path.join(DATA, "iso3166_countries_regions.csv"), encoding="utf-8-sig") as f:
+        with open(data_file("iso3166_countries_regions.csv"), encoding="utf-8-sig") as f:
             rows = list(csv.DictReader(f))
         for r in rows:
             got = table.get(r["alpha-2"], fallback)
@@ -281,9 +301,8 @@ class Firmo(unittest.TestCase):
         self.assertEqual(last, "else missing")
         self.assertNotIn("/ 0", body)
 
-    @unittest.skipUnless(os.path.isdir(DATA), "data folder not available")
     def test_every_naics_code_maps_to_its_sector(self):
-        with open(os.path.join(DATA, "naics2017_descriptions.json"), encoding="utf-8") as f:
+        with open(data_file("naics2017_descriptions.json"), encoding="utf-8") as f:
             naics = json.load(f)
         sector_of = {}
         for member, key in [("agriculture", "11"), ("mining", "21"), ("utilities", "22"),
@@ -440,15 +459,14 @@ class People(unittest.TestCase):
                 self.assertEqual(self.seniority.classify(t)[0], seniority, t)
                 self.assertEqual(self.department.classify(t)[0], department, t)
 
-    @unittest.skipUnless(os.path.exists(os.path.join(DATA, "job_title_levels_rootstrap_NOLICENSE.tsv")),
-                         "labelled titles not available")
+    @needs_titles
     def test_agreement_with_labelled_titles(self):
         p = subprocess.run([sys.executable, os.path.join(HERE, "seniority_check.py"), "--quiet",
                             "--min", "90"], capture_output=True, text=True)
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
 
-    @unittest.skipUnless(os.path.exists(os.path.join(DATA, "job_title_levels_rootstrap_NOLICENSE.tsv"))
-                         and os.path.exists("/usr/include/re2/re2.h"), "titles or RE2 not available")
+    @needs_titles
+    @unittest.skipUnless(os.path.exists("/usr/include/re2/re2.h"), "RE2 not available")
     def test_re2_agrees_with_python_re(self):
         p = subprocess.run([sys.executable, os.path.join(HERE, "seniority_check.py"), "--quiet",
                             "--re2"], capture_output=True, text=True)

@@ -39,6 +39,9 @@ def people_tests():
     if os.path.exists(TSV):
         with open(TSV, encoding="utf-8", newline="") as f:
             titles += [r[0] for r in list(csv.reader(f, delimiter="\t"))[1:] if r]
+    else:  # no license: the repository cannot carry it
+        print(f"SKIPPED the labelled titles: {TSV} is absent; only the built-in titles are tested",
+              file=sys.stderr)
     out = ['import "std/people"', "", "schema Contact { title: string }", "", "persona Levels on Contact {"]
     out += [f'  signal "s_{m}" when seniority_of(title) == {m} => 1'
             for m in icp_chain.enum_members("Seniority")]

@@ -26,6 +26,10 @@ void icp_rt_ctx_reset(icp_rt_ctx *);
 /* How many times a regular expression actually ran in this context: results
  * of `matches` are memoised per distinct string until the next reset. */
 uint64_t icp_rt_ctx_regex_runs(const icp_rt_ctx *);
+/* At least `bytes` bytes of 16-byte aligned memory owned by the context, the
+ * same block until a call asks for more (reset keeps it). Compiled code that
+ * is split into several functions passes values between them through it. */
+void *icp_rt_ctx_scratch(icp_rt_ctx *, uint64_t bytes);
 
 void icp_rt_lower(icp_rt_ctx *, const icp_str *in, icp_str *out);
 void icp_rt_upper(icp_rt_ctx *, const icp_str *in, icp_str *out);

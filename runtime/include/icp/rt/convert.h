@@ -27,6 +27,11 @@ struct ReadOptions {
   // A used CSV cell (a field's or a kept column) or an NDJSON line longer
   // than this rejects the row (0: no limit). Bounds the memory of a chunk.
   size_t max_cell_bytes = 0;
+  // Absent CSV columns that read as no value (--allow-missing; compared as
+  // column_key()s). Only optional fields, sets and fields with a default
+  // may be absent, allowed or not; `allow_missing_all` allows all of them.
+  std::vector<std::string> allow_missing;
+  bool allow_missing_all = false;
 };
 
 // A number read exactly: value = (negative ? -1 : 1) * digits * 10^exp10,

@@ -5,7 +5,8 @@
 //
 //   std::string err;
 //   auto src = open_csv(open_file("in.csv", err), schema, opts, keep, err);
-//   if (!src) -> usage/input error in `err` (missing required column, ...)
+//   if (!src) -> input error in `err` (an absent column, ...): one problem
+//              per line, lines starting "note: " are notes
 //   for (auto& w : src->warnings()) -> stderr
 //   Batch b; std::vector<Reject> rej;
 //   while (src->next_chunk(b, rej, 4096)) { score b; write rej; rej.clear(); }
@@ -49,7 +50,9 @@ std::unique_ptr<ByteSource> string_source(std::string data);
 struct Reject {
   int64_t row = 0;     // 1-based data row
   int64_t line = 0;    // physical line where the row starts
-  std::string column;  // the column (as in the input) at fault, "" for the whole row
+  std::string column;  // the first column (as in the input) at fault, "" for the whole row
+  // Why: the first unreadable cell's reason, then `; COLUMN: why` for every
+  // other unreadable cell of the row, in header (or key) order.
   std::string reason;
   std::vector<std::string> cells;  // CSV: the row's cells; NDJSON: the line
 };
@@ -63,25 +66,31 @@ class RowSource {
   // input is exhausted (nothing was read by this call).
   virtual bool next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) = 0;
 
-  // Warnings about the header (missing columns of optional fields, ...).
+  // Warnings about the header (a column that appears twice, ...).
   const std::vector<std::string>& warnings() const { return warnings_; }
+  // Notes about the header (absent columns that --allow-missing allowed).
+  const std::vector<std::string>& notes() const { return notes_; }
   // Column names for the rejects file after `row,line,column,reason`: the
   // CSV header cells, or {"record"} for NDJSON.
   const std::vector<std::string>& reject_header() const { return reject_header_; }
   int64_t rows_read() const { return rows_read_; }          // produced + rejected
   int64_t rows_rejected() const { return rows_rejected_; }
   int64_t lenient_count() const { return lenient_count_; }  // values read as missing by --lenient
+  // The same per column (as written in the input), in schema field order;
+  // only columns with a count.
+  const std::vector<std::pair<std::string, int64_t>>& lenient_by_column() const { return lenient_by_column_; }
 
  protected:
-  std::vector<std::string> warnings_;
+  std::vector<std::string> warnings_, notes_;
+  std::vector<std::pair<std::string, int64_t>> lenient_by_column_;
   std::vector<std::string> reject_header_;
   int64_t rows_read_ = 0;
   int64_t rows_rejected_ = 0;
   int64_t lenient_count_ = 0;
 };
 
-// Reads the header at once: returns nullptr and sets `error` when a required
-// field's column is missing, or a `keep` column is not in the header.
+// Reads the header at once: returns nullptr and sets `error` when a field's
+// column is absent (and not allowed), or a `keep` column is not in the header.
 // `schema` must outlive the source.
 std::unique_ptr<RowSource> open_csv(std::unique_ptr<ByteSource> in, const Schema& schema, const ReadOptions& opts,
                                     const std::vector<std::string>& keep, std::string& error);

@@ -42,7 +42,7 @@ struct ScoreResult {
   int32_t tier = kTierOut;
   std::vector<uint32_t> excluded_by;  // exclude rules whose condition was true, in order
   std::vector<FiredRule> fired;       // in source order
-  std::vector<uint32_t> unknown;      // rules that counted as unknown, in order
+  std::vector<uint32_t> unknown;      // rules that counted as unknown, excludes too, in order
   double confidence = 1;
 };
 

@@ -65,4 +65,14 @@ struct Schema {
 // Case-insensitive key for column names: trimmed and lower-cased.
 std::string column_key(std::string_view s);
 
+// The candidate closest to `name` for a "did you mean": compared lower-cased
+// with spaces, `_` and `-` ignored, by edit distance (an adjacent
+// transposition is one edit); ties go to the earlier candidate. A candidate
+// that contains the other (`Revenue` / `Annual Revenue`) counts as close.
+// Otherwise, with `typo_only`, only a candidate close enough to be a typo (at
+// most a third of the longer name's letters, at least 1); without it, any
+// candidate that keeps at least half of the longer name's letters in place.
+// "" when there is none.
+std::string closest_column(std::string_view name, const std::vector<std::string>& candidates, bool typo_only);
+
 }  // namespace icp::rt

@@ -22,7 +22,6 @@
 namespace icp::rt {
 
 // Low-level pieces.
-void append_json_string(std::string& out, std::string_view s);  // with quotes and escapes
 void append_csv_field(std::string& out, std::string_view s);    // RFC 4180 quoting when needed
 
 // The result columns, in output order.

@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "lsp/documents.h"
+#include "ide/documents.h"
 #include "sema/program.h"
 
-namespace icp::lsp {
+namespace icp::ide {
 
 struct Analysis {
   std::shared_ptr<const sema::Program> program;
@@ -66,4 +66,4 @@ class Workspace {
   std::map<std::string, std::string> keys_;  // uri -> file key (under cache_mu_)
 };
 
-}  // namespace icp::lsp
+}  // namespace icp::ide

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace icp::lsp {
+namespace icp::ide {
 
 // The path of a file:// URI; other schemes (`untitled:Untitled-1`) give the
 // URI itself, which the compiler then uses as the document's name.
@@ -17,4 +17,4 @@ std::string uri_from_path(const std::string& path);
 // drive letter is not one).
 bool has_uri_scheme(std::string_view s);
 
-}  // namespace icp::lsp
+}  // namespace icp::ide

@@ -1,10 +1,10 @@
 // Compiling open documents (workspace.h).
-#include "lsp/workspace.h"
+#include "ide/workspace.h"
 
 #include "ide/imports.h"
-#include "lsp/uri.h"
+#include "ide/uri.h"
 
-namespace icp::lsp {
+namespace icp::ide {
 
 namespace {
 // The same file, however its path is spelled (as the loader keys files).
@@ -103,4 +103,4 @@ std::vector<std::string> Workspace::file_changed_on_disk(const std::string& uri)
   return out;
 }
 
-}  // namespace icp::lsp
+}  // namespace icp::ide

@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-namespace icp::lsp {
+namespace icp::ide {
 
 class DiagnosticsWorker {
  public:
@@ -39,4 +39,4 @@ class DiagnosticsWorker {
   std::thread thread_;
 };
 
-}  // namespace icp::lsp
+}  // namespace icp::ide

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace icp::lsp {
+namespace icp::ide {
 
 struct TextChange {
   bool has_range = false;          // no range: the whole text is replaced
@@ -45,4 +45,4 @@ void apply_change(std::string& text, const TextChange& c);
 // Byte offset of a 0-based line and UTF-16 column, clamped to the text.
 size_t offset_of_position(const std::string& text, uint32_t line, uint32_t utf16_char);
 
-}  // namespace icp::lsp
+}  // namespace icp::ide

@@ -1,11 +1,11 @@
 // Open documents and text synchronisation (documents.h).
-#include "lsp/documents.h"
+#include "ide/documents.h"
 
 #include <algorithm>
 
 #include "source/source.h"
 
-namespace icp::lsp {
+namespace icp::ide {
 
 size_t offset_of_position(const std::string& text, uint32_t line, uint32_t utf16_char) {
   // Lines end at "\n", "\r\n" or a lone "\r" (LSP 3.17).
@@ -84,4 +84,4 @@ bool DocumentStore::has_text(const std::string& uri, std::string_view text) cons
   return it != docs_.end() && it->second.text == text;
 }
 
-}  // namespace icp::lsp
+}  // namespace icp::ide

@@ -1,10 +1,10 @@
 // URI conversion (uri.h).
-#include "lsp/uri.h"
+#include "ide/uri.h"
 
 #include <cctype>
 #include <filesystem>
 
-namespace icp::lsp {
+namespace icp::ide {
 
 namespace {
 int hex(char c) {
@@ -63,4 +63,4 @@ std::string uri_from_path(const std::string& path) {
   return out;
 }
 
-}  // namespace icp::lsp
+}  // namespace icp::ide

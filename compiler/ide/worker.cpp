@@ -1,7 +1,7 @@
 // The diagnostics worker thread (worker.h).
-#include "lsp/worker.h"
+#include "ide/worker.h"
 
-namespace icp::lsp {
+namespace icp::ide {
 
 DiagnosticsWorker::DiagnosticsWorker(std::chrono::milliseconds debounce, Publish publish)
     : debounce_(debounce), publish_(std::move(publish)), thread_([this] { loop(); }) {}
@@ -70,4 +70,4 @@ void DiagnosticsWorker::loop() {
   }
 }
 
-}  // namespace icp::lsp
+}  // namespace icp::ide
