@@ -3,7 +3,8 @@
 # icp in ./build (Release, Ninja). Safe to run again: it installs nothing that
 # is already there and rebuilds only what changed.
 #   scripts/bootstrap.sh          build
-#   scripts/bootstrap.sh --test   also install what the test suite needs (npm packages)
+#   scripts/bootstrap.sh --test   also install what the test suite needs (npm packages),
+#                                 and build as CI does: warnings are errors (ICP_WERROR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,5 +37,7 @@ if [[ ${1:-} == --test && -f editors/vscode/package.json && ! -d editors/vscode/
   (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+werror=OFF
+[[ ${1:-} == --test ]] && werror=ON
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DICP_WERROR=$werror >/dev/null
 cmake --build build

@@ -1,6 +1,7 @@
-// icp_compile_file / icp_compile_source / icp_model_*: the front end
+// icp_compile_file(_in) / icp_compile_source(_in) / icp_model_*: the front end
 // (sema::compile_*) with diagnostics rendered as `icp check` prints them.
 #include <exception>
+#include <filesystem>
 
 #include "capi_internal.h"
 #include "diag/render.h"
@@ -21,25 +22,43 @@ icp_model* finish(std::unique_ptr<icp::sema::Program> prog, char** errors) {
   return m;
 }
 
+// Puts `import_root` (NULL: the default) into `opts`; false, with a message,
+// when it is not a folder.
+bool root_option(const char* import_root, icp::sema::CompileOptions& opts, char** errors) {
+  if (!import_root) return true;
+  std::error_code ec;
+  if (!*import_root || !std::filesystem::is_directory(import_root, ec)) {
+    icp::capi::set_out(errors, std::string("error: the import root '") + import_root + "' is not a folder\n");
+    return false;
+  }
+  opts.import_root = import_root;
+  return true;
+}
+
 }  // namespace
 
 extern "C" {
 
-icp_model* icp_compile_file(const char* path, char** errors) {
+icp_model* icp_compile_file_in(const char* path, const char* import_root, char** errors) {
   if (errors) *errors = nullptr;
   if (!path) {
     icp::capi::set_out(errors, "error: no path given\n");
     return nullptr;
   }
   try {
-    return finish(icp::sema::compile_file(path), errors);
+    icp::sema::CompileOptions opts;
+    if (!root_option(import_root, opts, errors)) return nullptr;
+    return finish(icp::sema::compile_file(path, opts), errors);
   } catch (const std::exception& e) {
     icp::capi::set_out(errors, std::string("internal error: ") + e.what() + "\n");
     return nullptr;
   }
 }
 
-icp_model* icp_compile_source(const char* source, size_t len, const char* name, char** errors) {
+icp_model* icp_compile_file(const char* path, char** errors) { return icp_compile_file_in(path, nullptr, errors); }
+
+icp_model* icp_compile_source_in(const char* source, size_t len, const char* name, const char* import_root,
+                                 char** errors) {
   if (errors) *errors = nullptr;
   if (!source && len) {
     icp::capi::set_out(errors, "error: no source given\n");
@@ -47,11 +66,23 @@ icp_model* icp_compile_source(const char* source, size_t len, const char* name, 
   }
   try {
     std::string text(source ? source : "", len);
-    return finish(icp::sema::compile_source(std::move(text), name ? name : "<source>"), errors);
+    std::string path = name ? name : "<source>";
+    icp::sema::CompileOptions opts;
+    if (!root_option(import_root, opts, errors)) return nullptr;
+    if (!import_root) {
+      opts.no_import_root = true;  // source from memory without a root
+    } else if (!std::filesystem::path(path).is_absolute()) {
+      path = (std::filesystem::path(import_root) / path).lexically_normal().string();
+    }
+    return finish(icp::sema::compile_source(std::move(text), path, opts), errors);
   } catch (const std::exception& e) {
     icp::capi::set_out(errors, std::string("internal error: ") + e.what() + "\n");
     return nullptr;
   }
+}
+
+icp_model* icp_compile_source(const char* source, size_t len, const char* name, char** errors) {
+  return icp_compile_source_in(source, len, name, nullptr, errors);
 }
 
 void icp_model_free(icp_model* m) { delete m; }

@@ -6,6 +6,7 @@
 #include "capi_internal.h"
 #include "eval/runtime_schema.h"
 #include "icp/rt/dates.h"
+#include "icp/rt/name_list.h"
 #include "icp/rt/writers.h"
 
 namespace icp::capi {
@@ -55,9 +56,7 @@ icp_scorer* icp_scorer_new(icp_model* m, const char* profile, char** errors) {
     if (!p) {
       std::string msg = "error: no profile or persona named '" + std::string(profile) + "'";
       if (!m->profiles.empty()) {
-        msg += " (the model has:";
-        for (const auto& n : m->profiles) msg += " " + n;
-        msg += ")";
+        msg += " (the model has: " + rt::name_list(m->profiles) + ")";
       }
       capi::set_out(errors, msg);
       return nullptr;

@@ -6,7 +6,7 @@ namespace icp {
 
 const std::vector<DiagInfo>& all_diag_infos() {
   static const std::vector<DiagInfo> infos = {
-#define DIAG(kind, code, sev, format) {#kind, #code, Severity::sev, format},
+#define DIAG(kind, code, sev, format, ...) {#kind, #code, Severity::sev, format, #__VA_ARGS__},
 #include "diag/diagnostics.def"
   };
   return infos;

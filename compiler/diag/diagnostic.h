@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "source/source.h"
@@ -13,8 +14,14 @@ namespace icp {
 
 enum class Severity : uint8_t { Error, Warning };
 
+// The argument types a registry format may take (diagnostics.def).
+namespace diag {
+using Str = std::string_view;
+using Int = long long;
+}  // namespace diag
+
 enum class DiagKind : uint16_t {
-#define DIAG(kind, code, sev, format) kind,
+#define DIAG(kind, code, sev, format, ...) kind,
 #include "diag/diagnostics.def"
 };
 
@@ -23,10 +30,37 @@ struct DiagInfo {
   std::string_view code;    // e.g. "E0101"
   Severity severity;
   std::string_view format;  // fmt format string
+  std::string_view args;    // its argument types as written, e.g. "Str, Str"
 };
 const DiagInfo& diag_info(DiagKind kind);
 // Every registered kind, in registry order.
 const std::vector<DiagInfo>& all_diag_infos();
+
+// A kind as a value that carries its argument types: `diag::UnknownName` is a
+// DiagDef<DiagKind::UnknownName, Str, Str>, and DiagnosticEngine::emit takes
+// exactly those arguments, so a wrong count or type does not compile.
+template <DiagKind K, typename... A>
+struct DiagDef {
+  static constexpr DiagKind kind = K;
+};
+namespace diag {
+#define DIAG(kind, code, sev, format, ...) \
+  inline constexpr DiagDef<DiagKind::kind __VA_OPT__(, ) __VA_ARGS__> kind{};
+#include "diag/diagnostics.def"
+}  // namespace diag
+
+// Each kind's format, checked against its argument types at compile time
+// (fmt::format_string's constructor is consteval).
+namespace diag {
+template <DiagKind K>
+struct Format;
+#define DIAG(kind, code, sev, format, ...)                          \
+  template <>                                                      \
+  struct Format<DiagKind::kind> {                                  \
+    static constexpr fmt::format_string<__VA_ARGS__> value{format}; \
+  };
+#include "diag/diagnostics.def"
+}  // namespace diag
 
 struct DiagNote {
   SourceRange range;  // may be invalid: a note without a position
@@ -81,11 +115,14 @@ class DiagBuilder {
 
 class DiagnosticEngine {
  public:
-  template <typename... Args>
-  DiagBuilder emit(DiagKind kind, SourceRange range, Args&&... args) {
-    const DiagInfo& in = diag_info(kind);
-    Diagnostic d{kind, in.severity, std::string(in.code), range,
-                 fmt::format(fmt::runtime(in.format), std::forward<Args>(args)...), {}, {}};
+  // emit(diag::UnknownName, range, "schema", name): the arguments are the
+  // kind's, in number and type (diagnostics.def), checked at compile time.
+  template <DiagKind K, typename... A>
+  DiagBuilder emit(DiagDef<K, A...>, SourceRange range, std::type_identity_t<A>... args) {
+    const DiagInfo& in = diag_info(K);
+    std::string message =
+        fmt::vformat(static_cast<fmt::string_view>(diag::Format<K>::value), fmt::make_format_args(args...));
+    Diagnostic d{K, in.severity, std::string(in.code), range, std::move(message), {}, {}};
     return DiagBuilder(this, std::move(d));
   }
 

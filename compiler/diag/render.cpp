@@ -98,9 +98,10 @@ std::string render_json(const SourceManager& sm, const std::vector<Diagnostic>& 
     std::string file = d.range.valid() ? sm.file(d.range.file).path() : "";
     out += fmt::format(
         "{{\"file\":{},\"line\":{},\"column\":{},\"end_line\":{},\"end_column\":{},"
-        "\"severity\":\"{}\",\"code\":\"{}\",\"message\":{},\"notes\":[",
+        "\"severity\":\"{}\",\"code\":\"{}\",\"kind\":\"{}\",\"message\":{},\"notes\":[",
         json::quote(file), d.range.line, d.range.col, d.range.end_line, d.range.end_col,
-        d.severity == Severity::Error ? "error" : "warning", d.code, json::quote(d.message));
+        d.severity == Severity::Error ? "error" : "warning", d.code, diag_info(d.kind).name,
+        json::quote(d.message));
     bool nfirst = true;
     for (const auto& n : d.notes) {
       if (!nfirst) out += ",";
@@ -112,7 +113,19 @@ std::string render_json(const SourceManager& sm, const std::vector<Diagnostic>& 
       else
         out += fmt::format("{{\"message\":{}}}", json::quote(n.message));
     }
-    out += "]}";
+    out += "]";
+    if (!d.fixes.empty()) {
+      out += ",\"fixes\":[";
+      for (size_t i = 0; i < d.fixes.size(); ++i) {
+        const DiagFix& f = d.fixes[i];
+        out += fmt::format(
+            "{}{{\"line\":{},\"column\":{},\"end_line\":{},\"end_column\":{},\"replacement\":{}}}",
+            i ? "," : "", f.range.line, f.range.col, f.range.end_line, f.range.end_col,
+            json::quote(f.replacement));
+      }
+      out += "]";
+    }
+    out += "}";
   }
   out += first ? "]\n" : "\n]\n";
   return out;

@@ -19,8 +19,10 @@ std::string render_text(const SourceManager& sm, const std::vector<Diagnostic>& 
                         TextStyle style = {});
 
 // One JSON array of {"file","line","column","end_line","end_column",
-// "severity","code","message","notes":[...]}. A note is
-// {"message", and "file","line","column" when it has a position}.
+// "severity","code","kind","message","notes":[...]}, and "fixes":[...] when
+// there are any. A note is {"message", and "file","line","column" when it
+// has a position}; a fix is {"line","column","end_line","end_column",
+// "replacement"} (in the diagnostic's file).
 std::string render_json(const SourceManager& sm, const std::vector<Diagnostic>& ds);
 
 }  // namespace icp

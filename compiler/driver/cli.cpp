@@ -24,6 +24,24 @@ CLI::Option* add_format_option(CLI::App& sub, OutputFormat& format) {
       ->type_name("text|json");
 }
 
+namespace {
+std::string g_import_root;  // --import-root of the subcommand that runs
+}  // namespace
+
+CLI::Option* add_import_root_option(CLI::App& sub) {
+  return sub
+      .add_option("--import-root", g_import_root,
+                  "The folder relative imports must stay inside (default: the folder of the file compiled)")
+      ->check(CLI::ExistingDirectory)
+      ->type_name("DIR");
+}
+
+sema::CompileOptions compile_options() {
+  sema::CompileOptions o;
+  o.import_root = g_import_root;
+  return o;
+}
+
 bool use_color(std::FILE* stream) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;

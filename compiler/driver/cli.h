@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "sema/program.h"
 #include "source/source.h"
 
 namespace icp::driver {
@@ -35,6 +36,15 @@ enum class OutputFormat { Text, Json };
 
 // Adds `--format text|json` (default text).
 CLI::Option* add_format_option(CLI::App& sub, OutputFormat& format);
+
+// Adds `--import-root DIR` (LANGUAGE.md section 3, 0.2): the folder every
+// relative import must stay inside (default: the folder of the file being
+// compiled). The value is kept for compile_options(); a folder that does
+// not exist is a usage error.
+CLI::Option* add_import_root_option(CLI::App& sub);
+
+// The compile options the command line asked for (the import root).
+sema::CompileOptions compile_options();
 
 // Colour on this stream: only on a terminal, and never when NO_COLOR is set.
 bool use_color(std::FILE* stream);

@@ -101,6 +101,7 @@ Command setup_build(CLI::App& icp) {
   sub->add_option("-o,--output", opt->output, "Output file (default: stdout; MODEL.o for obj; - is stdout)")
       ->type_name("OUT");
   sub->add_option("--profile", opt->profile, "Only this profile or persona (default: all of them)");
+  add_import_root_option(*sub);
   return {sub, [opt] { return run_build(*opt); }};
 }
 

@@ -47,7 +47,7 @@ int run_check(const CheckOptions& opt) {
   std::vector<FileId> ids;
   if (!load_files(opt.files, sm, ids)) return kExitUsage;
 
-  sema::CompileOptions copts;
+  sema::CompileOptions copts = compile_options();
   copts.stdlib_dir = opt.stdlib;
   SourceManager all;
   DiagnosticEngine diags;
@@ -74,6 +74,7 @@ Command setup_check(CLI::App& icp) {
   sub->add_option("--stdlib", opt->stdlib,
                   "Where `import \"std/NAME\"` looks (default: $ICP_STDLIB, then next to icp)")
       ->type_name("DIR");
+  add_import_root_option(*sub);
   return {sub, [opt] { return run_check(*opt); }};
 }
 

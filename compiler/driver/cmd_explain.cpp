@@ -74,6 +74,7 @@ Command setup_explain(CLI::App& icp) {
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
   add_engine_option(*sub, opt->engine);
+  add_import_root_option(*sub);
   return {sub, [opt] { return run_explain(*opt); }};
 }
 

@@ -216,6 +216,7 @@ Command setup_score(CLI::App& icp) {
   sub->add_option("--threads", opt->threads, "Worker threads (default: all cores); output order is unchanged")
       ->type_name("N");
   add_engine_option(*sub, opt->engine);
+  add_import_root_option(*sub);
   sub->add_flag("--stats", opt->stats, "Print per-phase timings to stderr")->group("");
   return {sub, [opt] { return run_score(*opt); }};
 }

@@ -58,6 +58,7 @@ Command setup_test(CLI::App& icp) {
   CLI::App* sub = icp.add_subcommand("test", "Run the test blocks of .icp files");
   sub->add_option("files", opt->files, "The .icp files whose tests to run")->required()->type_name("FILE...");
   add_engine_option(*sub, opt->engine);
+  add_import_root_option(*sub);
   return {sub, [opt] { return run_test(*opt); }};
 }
 

@@ -184,7 +184,16 @@ bool OutputFile::open(const std::string& path, bool empty_is_stdout) {
   buf.push_back('\0');
   fd_ = ::mkostemp(buf.data(), O_CLOEXEC);
   if (fd_ < 0) {
-    fail("create", errno);
+    int err = errno;
+    if (exists) {
+      // The file is writable but its folder is not: the temporary file
+      // cannot be made, and writing in place could leave it half-written.
+      failed_ = true;
+      error_ = "cannot write '" + display() + "': its folder does not allow the temporary file " +
+               "icp writes beside it before renaming it: " + std::strerror(err);
+      return false;
+    }
+    fail("create", err);
     return false;
   }
   temp_.assign(buf.data());

@@ -7,6 +7,7 @@
 #include "driver/cli.h"
 #include "driver/llvm_plugin.h"
 #include "icp/rt/dates.h"
+#include "icp/rt/name_list.h"
 
 namespace icp::driver {
 
@@ -16,7 +17,7 @@ std::unique_ptr<sema::Program> load_checked(const std::string& path, int* exit_c
     *exit_code = usage_error("cannot read '" + path + "': No such file");
     return nullptr;
   }
-  std::unique_ptr<sema::Program> p = sema::compile_file(path);
+  std::unique_ptr<sema::Program> p = sema::compile_file(path, compile_options());
   if (!p->diags.diagnostics().empty()) print_diagnostics(p->sources, p->diags.sorted(), OutputFormat::Text);
   if (p->diags.has_errors() || !p->main_module()) {
     *exit_code = kExitFailed;
@@ -26,12 +27,20 @@ std::unique_ptr<sema::Program> load_checked(const std::string& path, int* exit_c
   return p;
 }
 
+namespace {
+// The profiles' names for a message: a few, then "and N more".
+std::string profile_names(const std::vector<sema::ProfileInfo>& profiles) {
+  std::vector<std::string> names;
+  for (const auto& x : profiles) names.push_back(x.name);
+  return rt::name_list(names);
+}
+}  // namespace
+
 const sema::ProfileInfo* pick_profile(const sema::Program& p, const std::string& name) {
   const auto& profiles = p.model.profiles;
   if (!name.empty()) {
     if (const sema::ProfileInfo* pi = p.model.find_profile(name)) return pi;
-    std::string list;
-    for (const auto& x : profiles) list += (list.empty() ? "" : ", ") + x.name;
+    std::string list = profile_names(profiles);
     usage_error("no profile or persona named '" + name + "'" + (list.empty() ? "" : " (there are: " + list + ")"));
     return nullptr;
   }
@@ -40,9 +49,8 @@ const sema::ProfileInfo* pick_profile(const sema::Program& p, const std::string&
     usage_error("the model has no profile or persona");
     return nullptr;
   }
-  std::string list;
-  for (const auto& x : profiles) list += (list.empty() ? "" : ", ") + x.name;
-  usage_error("the model has several profiles; pick one with --profile (" + list + ")");
+  usage_error("the model has " + std::to_string(profiles.size()) + " profiles; pick one with --profile (" +
+              profile_names(profiles) + ")");
   return nullptr;
 }
 

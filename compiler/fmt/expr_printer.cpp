@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-#include "icp/json.h"
+#include "fmt/quote.h"
 
 namespace icp::formatter {
 
@@ -92,7 +92,7 @@ std::string ExprPrinter::slice(const SourceRange& r) const {
 std::string ExprPrinter::label_text(const ast::Label& l) const {
   std::string s = slice(l.range);
   if (s.size() >= 2 && (s.front() == '"' || s.front() == 'r')) return s;
-  return json::quote(l.value);
+  return quote_string(l.value);
 }
 
 Doc ExprPrinter::label(const ast::Label& l) { return t_->tok(label_text(l), l.range.begin); }

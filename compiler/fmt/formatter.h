@@ -1,7 +1,7 @@
 // The canonical formatter of `icp fmt` and the language server.
 //
-// (Not named format.h: compiler/ is on the include path and fmt/format.h
-// would shadow the {fmt} library's header.)
+// (Not named format.h: this folder is on the include path as fmt/, and
+// fmt/format.h would shadow the {fmt} library's header.)
 //
 // One layout: 2-space indentation, one item per line, the columns of
 // consecutive rules (labels, `when`, `=>`) and schema fields aligned when they

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "sema/import_rule.h"
+
 namespace fs = std::filesystem;
 
 namespace icp::ide {
@@ -23,7 +25,10 @@ std::vector<ImportCandidate> import_candidates(const sema::Program& p, std::stri
   }
   if (!typed.empty() && typed[0] != '.') return out;
   const std::string& main = p.sources.file(p.main_file).path();
-  if (main.empty() || main[0] != '/') return out;  // no folder to look in
+  if (main.empty() || main[0] != '/' || !p.import_root) return out;  // no folder to look in
+  // Only what the import rule allows (sema/import_rule.h): folders and
+  // regular .icp files inside the import root.
+  const fs::path root(*p.import_root);
   // The folder part typed so far: "./", "../shared/"; nothing typed reads as "./".
   size_t slash = typed.rfind('/');
   std::string folder = slash == std::string_view::npos ? "./" : std::string(typed.substr(0, slash + 1));
@@ -34,9 +39,12 @@ std::vector<ImportCandidate> import_candidates(const sema::Program& p, std::stri
     std::string name = e.path().filename().string();
     if (name.empty() || name[0] == '.') continue;
     std::error_code dec;
+    fs::path resolved = fs::weakly_canonical(e.path(), dec);
+    if (dec || !sema::inside_root(resolved, root)) continue;
     if (e.is_directory(dec)) {
       found.push_back({folder + name + "/", CompletionKind::Folder, "folder"});
-    } else if (e.path().extension() == ".icp" && e.path().lexically_normal() != self) {
+    } else if (e.path().extension() == ".icp" && resolved.extension() == ".icp" && e.is_regular_file(dec) &&
+               e.path().lexically_normal() != self) {
       found.push_back({folder + name, CompletionKind::File, "file"});
     }
   }

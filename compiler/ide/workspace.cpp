@@ -60,6 +60,10 @@ Analysis Workspace::analysis(const std::string& uri) {
   }
   sema::CompileOptions opts;
   opts.stdlib_dir = stdlib_dir_;
+  // The import rule of the CLI: the document's folder (or --import-root);
+  // no root for a document that is not a file.
+  opts.import_root = import_root_;
+  opts.no_import_root = uri.rfind("file://", 0) != 0;
   for (auto& [other, text] : docs_.all_texts())
     if (other != uri) opts.overlays.emplace_back(path_from_uri(other), std::move(text));
   std::shared_ptr<const sema::Program> program = sema::compile_source(doc->text, path_from_uri(uri), opts);

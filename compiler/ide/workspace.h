@@ -27,7 +27,10 @@ struct Analysis {
 
 class Workspace {
  public:
-  explicit Workspace(std::string stdlib_dir) : stdlib_dir_(std::move(stdlib_dir)) {}
+  // `import_root`: empty for the folder of each document (LANGUAGE.md
+  // section 3); a document that is not a file (untitled:) has no root.
+  explicit Workspace(std::string stdlib_dir, std::string import_root = "")
+      : stdlib_dir_(std::move(stdlib_dir)), import_root_(std::move(import_root)) {}
 
   DocumentStore& documents() { return docs_; }
   // The program of an open document's current text; null if it is not open.
@@ -59,6 +62,7 @@ class Workspace {
   std::string key_of_uri(const std::string& uri);
 
   std::string stdlib_dir_;
+  std::string import_root_;
   DocumentStore docs_;
   std::mutex compile_mu_;  // one compile at a time
   std::mutex cache_mu_;

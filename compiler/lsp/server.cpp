@@ -38,7 +38,7 @@ class Server {
   Server(std::FILE* in, std::FILE* out, const ServerOptions& opts)
       : transport_(in, out),
         stdlib_dir_(opts.stdlib_dir),
-        workspace_(opts.stdlib_dir),
+        workspace_(opts.stdlib_dir, opts.import_root),
         worker_(std::chrono::milliseconds(opts.debounce_ms), [this](const std::string& uri) { publish(uri); }) {
     register_handlers();
   }

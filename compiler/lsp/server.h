@@ -8,6 +8,7 @@ namespace icp::lsp {
 
 struct ServerOptions {
   std::string stdlib_dir;  // empty: the compiler's default search
+  std::string import_root;  // empty: the folder of each document (LANGUAGE.md section 3)
   int debounce_ms = 20;    // delay between the last change and its diagnostics
 };
 

@@ -96,7 +96,7 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
     for (const auto& [name, td] : c_.files[env_.file].defs) cands.push_back(name);
   // A missing import may declare it: only a likely typo is worth saying.
   if (c_.incomplete(env_.file) && !closest_name(n, cands)) return Type::error();
-  auto b = c_.diags.emit(DiagKind::UnknownName, e.callee.range, "function", n);
+  auto b = c_.diags.emit(diag::UnknownName, e.callee.range, "function", n);
   // The def it suggests was meant: not also "unused" (W0001).
   if (auto s = add_suggestion(b, e.callee.range, n, cands)) {
     if (const TopDecl* td = c_.lookup_kind(env_.file, *s, ast::DeclKind::Def)) c_.used.insert(td->decl);
@@ -121,16 +121,14 @@ Type ExprChecker::check_builtin(const ast::CallExpr& e, Builtin b) {
     opt = opt || t.optional;
     if (t.kind == TypeKind::Float) all_int = false;
     if (i < sig.params.size() && !accepts(sig.params[i], t)) {
-      c_.diags.emit(DiagKind::BadCall, e.args[i]->range,
-                    fmt::format("argument {} of '{}' must be {}, found {}", i + 1, name,
-                                param_text(sig.params[i]), tn(t)));
+      c_.diags.emit(diag::ArgumentType, e.args[i]->range, i + 1, name, param_text(sig.params[i]),
+                    tn(t));
       bad = true;
     }
   }
   if (e.args.size() != sig.params.size()) {
-    c_.diags.emit(DiagKind::BadCall, e.range,
-                  fmt::format("'{}' takes {} {}, found {}", name, sig.params.size(),
-                              plural(sig.params.size()), e.args.size()));
+    c_.diags.emit(diag::ArgumentCount, e.range, name, sig.params.size(), plural(sig.params.size()),
+                  e.args.size());
     return Type::error();
   }
   if (bad) return Type::error();
@@ -153,9 +151,7 @@ Type ExprChecker::check_def_call(const ast::CallExpr& e, uint32_t def) {
     Type p = d.params[i];
     if (p.is_error()) { bad = true; continue; }
     if (!assignable(t, p)) {
-      c_.diags.emit(DiagKind::BadCall, e.args[i]->range,
-                    fmt::format("argument {} of '{}' must be {}, found {}", i + 1, d.name,
-                                tn(p.plain()), tn(t)))
+      c_.diags.emit(diag::ArgumentType, e.args[i]->range, i + 1, d.name, tn(p.plain()), tn(t))
           .note(d.decl->params[i].range, "the parameter is declared here");
       bad = true;
       continue;
@@ -163,9 +159,8 @@ Type ExprChecker::check_def_call(const ast::CallExpr& e, uint32_t def) {
     if (t.optional && !p.optional) opt = true;
   }
   if (e.args.size() != d.params.size()) {
-    c_.diags.emit(DiagKind::BadCall, e.range,
-                  fmt::format("'{}' takes {} {}, found {}", d.name, d.params.size(),
-                              plural(d.params.size()), e.args.size()))
+    c_.diags.emit(diag::ArgumentCount, e.range, d.name, d.params.size(), plural(d.params.size()),
+                  e.args.size())
         .note(d.decl->name.range, "'{}' is declared here", d.name);
     return Type::error();
   }

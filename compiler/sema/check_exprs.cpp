@@ -83,10 +83,7 @@ Type ExprChecker::check(const ast::Expr& e, Expected expected) {
 Type ExprChecker::check_missing(const ast::Expr& e, Expected expected, bool in_context) {
   if (expected && expected->is_error()) return Type::error();  // a sibling failed
   if (in_context && expected && expected->kind != TypeKind::EmptySet) return expected->with_optional(true);
-  auto d = c_.diags.emit(DiagKind::TypeMismatch, e.range,
-                         "`missing` has no type here: use it where a type is expected (a branch of "
-                         "`if`, the right side of `??`, a call's argument, a `def`'s body, a field's "
-                         "default)");
+  auto d = c_.diags.emit(diag::MissingHasNoType, e.range);
   if (expected && expected->kind == TypeKind::Bool)
     d.note(e.range, "to test whether a value is missing, write `x is missing`");
   return Type::error();
@@ -95,7 +92,7 @@ Type ExprChecker::check_missing(const ast::Expr& e, Expected expected, bool in_c
 Type ExprChecker::check_cond(const ast::Expr& e, std::string_view what) {
   Type t = check(e, Type::of(TypeKind::Bool));
   if (!t.is_error() && t.kind != TypeKind::Bool)
-    c_.diags.emit(DiagKind::ConditionNotBool, e.range, what, tn(t));
+    c_.diags.emit(diag::ConditionNotBool, e.range, what, tn(t));
   return t;
 }
 
@@ -103,19 +100,19 @@ Type ExprChecker::check_window(const ast::Expr& e, std::string_view what, bool p
   Type t = check(e, Type::of(TypeKind::Duration));
   if (t.is_error()) return t;
   if (t.kind != TypeKind::Duration) {
-    c_.diags.emit(DiagKind::NotADuration, e.range, what, tn(t));
+    c_.diags.emit(diag::NotADuration, e.range, what, tn(t));
     return Type::error();
   }
   Folded f = fold(m_, e);
   if (!f.constant) {
-    c_.diags.emit(DiagKind::NotADuration, e.range, what, "a value computed for each record");
+    c_.diags.emit(diag::NotADuration, e.range, what, "a value computed for each record");
     return Type::error();
   }
   if (auto* v = std::get_if<DurationValue>(&f.value); v && (positive ? v->days <= 0 : v->days < 0)) {
     // A negative window can never hold (0 <= as_of - date <= window); a
     // half-life of 0 days divides by zero.
-    c_.diags.emit(DiagKind::DurationOutOfRange, e.range, what, positive ? "positive" : "zero or more days",
-                  value_text(m_, f.value));
+    c_.diags.emit(diag::DurationOutOfRange, e.range, what,
+                  positive ? "positive" : "zero or more days", value_text(m_, f.value));
     return Type::error();
   }
   return t;
@@ -186,8 +183,7 @@ Type ExprChecker::check_if(const ast::IfExpr& e, Expected expected, bool in_cont
   if (a.is_error() || b.is_error()) return Type::error();
   auto u = unify(a, b);
   if (!u) {
-    c_.diags.emit(DiagKind::TypeMismatch, e.range,
-                  fmt::format("the branches of `if` have different types: {} and {}", tn(a), tn(b)))
+    c_.diags.emit(diag::IfBranchTypes, e.range, tn(a), tn(b))
         .note(e.then_expr->range, "this is {}", tn(a))
         .note(e.else_expr->range, "this is {}", tn(b));
     return Type::error();
@@ -233,22 +229,18 @@ Type ExprChecker::check_set(const ast::SetLit& e, Expected expected) {
       continue;
     }
     if (t.kind != TypeKind::String && t.kind != TypeKind::Enum) {
-      c_.diags.emit(DiagKind::TypeMismatch, el->range,
-                    fmt::format("a set holds strings or members of one enum, found {}", tn(t)));
+      c_.diags.emit(diag::SetElementType, el->range, tn(t));
       bad = true;
       continue;
     }
     if (first && !first->same_base(t)) {
-      c_.diags.emit(DiagKind::TypeMismatch, el->range,
-                    fmt::format("a set holds values of one type: this is {}, the first is {}",
-                                tn(t.plain()), tn(first->plain())));
+      c_.diags.emit(diag::SetMixedTypes, el->range, tn(t.plain()), tn(first->plain()));
       bad = true;
       continue;
     }
     Folded f = fold(m_, *el);
     if (!f.constant) {
-      c_.diags.emit(DiagKind::NotConstant, el->range,
-                    "the elements of a set literal must be compile-time constants");
+      c_.diags.emit(diag::SetElementNotConstant, el->range);
       bad = true;
       continue;
     }

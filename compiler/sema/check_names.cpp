@@ -85,9 +85,7 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
       if (v) {
         mark_used(c_, v->ref);
         std::string q = en.name + "." + n;
-        c_.diags.emit(DiagKind::EnumNeedsQualification, e.range, n,
-                      fmt::format("it is both a {} and a member of enum '{}'; write '{}'", v->what,
-                                  en.name, q))
+        c_.diags.emit(diag::MemberAlsoName, e.range, n, v->what, en.name, q)
             .fix(e.range, q);
         return Type::error();
       }
@@ -107,7 +105,7 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
   if ((expected && expected->is_error()) || env_.silent_unknown) return Type::error();
   if (ee != kNoEnum) {
     const EnumInfo& en = m_.enums[ee];
-    auto b = c_.diags.emit(DiagKind::UnknownEnumMember, e.range, n, en.name, members_hint(en, n));
+    auto b = c_.diags.emit(diag::UnknownEnumMember, e.range, n, en.name, members_hint(en, n));
     add_member_suggestion(b, e.range, en, n);
     return Type::error();
   }
@@ -117,15 +115,13 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
   if (!owners.empty()) {
     if (owners.size() == 1) {
       std::string q = owners[0] + "." + n;
-      c_.diags.emit(DiagKind::EnumNeedsQualification, e.range, n,
-                    fmt::format("no enum type is expected here; write '{}'", q))
+      c_.diags.emit(diag::MemberWithoutEnum, e.range, n, q)
           .fix(e.range, q);
     } else {
       std::string list;
       for (size_t i = 0; i < owners.size(); ++i)
         list += (i ? (i + 1 == owners.size() ? " and '" : ", '") : "'") + owners[i] + "'";
-      c_.diags.emit(DiagKind::EnumNeedsQualification, e.range, n,
-                    fmt::format("it is a member of {}; write '{}.{}'", list, owners[0], n));
+      c_.diags.emit(diag::MemberOfSeveralEnums, e.range, n, list, owners[0], n);
     }
     return Type::error();
   }
@@ -133,7 +129,7 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
   const ast::GroupItem* group = nullptr;
   if (const ast::LetItem* l = hidden_let(n, &group)) {
     c_.used.insert(l);  // it was meant: not also "unused"
-    auto b = c_.diags.emit(DiagKind::UnknownName, e.range, "name", n);
+    auto b = c_.diags.emit(diag::UnknownName, e.range, "name", n);
     bool in_group = group && group->range.begin <= e.range.begin && e.range.end <= group->range.end;
     if (group && !in_group)
       b.note(l->name.range, "'{}' is a let of group \"{}\": it is visible only inside that group", n,
@@ -157,8 +153,8 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
   // like a let or const (or another language's null).
   bool field = env_.schema && env_.site == ExprSite::Profile && !null_like &&
                (sugg ? env_.schema->field_index(*sugg) >= 0 : !declared_elsewhere(c_, env_.file, n));
-  auto b = field ? c_.diags.emit(DiagKind::UnknownField, e.range, n, env_.schema->name)
-                 : c_.diags.emit(DiagKind::UnknownName, e.range, "name", n);
+  auto b = field ? c_.diags.emit(diag::UnknownField, e.range, n, env_.schema->name)
+                 : c_.diags.emit(diag::UnknownName, e.range, "name", n);
   if (sugg) {
     b.note("did you mean '{}'?", *sugg);
     b.fix(e.range, *sugg);
@@ -179,7 +175,7 @@ Type ExprChecker::check_qualified(const ast::QualifiedExpr& e) {
     if (en_name.empty() || c_.incomplete(env_.file) || c_.clashes(env_.file, en_name)) return Type::error();
     std::vector<std::string> cands;
     for (EnumId v : c_.visible_enums(env_.file)) cands.push_back(m_.enums[v].name);
-    auto b = c_.diags.emit(DiagKind::UnknownName, e.enum_name.range, "enum", en_name);
+    auto b = c_.diags.emit(diag::UnknownName, e.enum_name.range, "enum", en_name);
     add_import_hint(c_, b, env_.file, en_name);
     add_suggestion(b, e.enum_name.range, en_name, cands);
     return Type::error();
@@ -188,7 +184,7 @@ Type ExprChecker::check_qualified(const ast::QualifiedExpr& e) {
   int mi = member_index(en, e.member.name);
   if (mi < 0) {
     if (e.member.name.empty()) return Type::error();
-    auto b = c_.diags.emit(DiagKind::UnknownEnumMember, e.member.range, e.member.name, en.name,
+    auto b = c_.diags.emit(diag::UnknownEnumMember, e.member.range, e.member.name, en.name,
                            members_hint(en, e.member.name));
     add_member_suggestion(b, e.member.range, en, e.member.name);
     return Type::error();
@@ -210,8 +206,7 @@ Type ExprChecker::check_special(const ast::SpecialExpr& e) {
     case ast::SpecialName::Confidence:
       if (!env_.in_tier) {
         const char* n = e.which == ast::SpecialName::Score ? "score" : "confidence";
-        c_.diags.emit(DiagKind::SpecialNotAllowed, e.range, n,
-                      "is known only in a tier condition (and in a test's `expect`)");
+        c_.diags.emit(diag::OnlyInTier, e.range, n);
         return Type::error();
       }
       return Type::of(TypeKind::Float);

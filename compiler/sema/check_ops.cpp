@@ -34,8 +34,7 @@ Type ExprChecker::check_unary(const ast::UnaryExpr& e, Expected expected) {
     Type t = check(*e.operand, Type::of(TypeKind::Bool));
     if (t.is_error()) return t;
     if (t.kind != TypeKind::Bool) {
-      c_.diags.emit(DiagKind::TypeMismatch, e.operand->range,
-                    fmt::format("`not` needs a bool, found {}", tn(t)));
+      c_.diags.emit(diag::NotNeedsBool, e.operand->range, tn(t));
       return Type::error();
     }
     return t;
@@ -43,9 +42,8 @@ Type ExprChecker::check_unary(const ast::UnaryExpr& e, Expected expected) {
   Type t = check(*e.operand, expected);
   if (t.is_error()) return t;
   if (!numeric_like(t.kind)) {
-    c_.diags.emit(DiagKind::TypeMismatch, e.operand->range,
-                  fmt::format("`{}` needs a number, found {}", e.op == ast::UnaryOp::Neg ? "-" : "+",
-                              tn(t)));
+    c_.diags.emit(diag::SignNeedsNumber, e.operand->range, e.op == ast::UnaryOp::Neg ? "-" : "+",
+                  tn(t));
     return Type::error();
   }
   return t;
@@ -71,8 +69,7 @@ Type ExprChecker::check_logic(const ast::BinaryExpr& e) {
     Type t = check(*side, Type::of(TypeKind::Bool));
     if (t.is_error()) { bad = true; continue; }
     if (t.kind != TypeKind::Bool) {
-      c_.diags.emit(DiagKind::TypeMismatch, side->range,
-                    fmt::format("the operands of `{}` must be bools, found {}", ast::spelling(e.op), tn(t)));
+      c_.diags.emit(diag::LogicNeedsBools, side->range, ast::spelling(e.op), tn(t));
       bad = true;
     }
     opt = opt || t.optional;
@@ -85,25 +82,20 @@ Type ExprChecker::check_compare(const ast::BinaryExpr& e) {
   if (a.is_error() || b.is_error()) return Type::error();
   bool ordered = e.op != ast::BinaryOp::Eq && e.op != ast::BinaryOp::Ne;
   if (!comparable(a, b, ordered)) {
-    std::string msg;
-    if (a.same_base(b) && a.kind == TypeKind::Bool)
-      msg = fmt::format("bool values have no order: `{}` cannot compare them", ast::spelling(e.op));
-    else if (a.is_set() || b.is_set())
-      msg = fmt::format("sets cannot be compared with `{}`; use `has`, `has any` or `has all`",
-                        ast::spelling(e.op));
-    else
-      msg = fmt::format("cannot compare {} with {}", tn(a), tn(b));
     // `employees > "150000"`: the number (or date) in quotes is a string.
     std::optional<std::pair<const ast::Expr*, std::string>> unquote;
     for (auto [val, other] : {std::pair{e.lhs.get(), b}, std::pair{e.rhs.get(), a}})
       if (const auto* str = val->as<ast::StringLit>(); str && !unquote)
         if (auto lit = unquoted_literal(str->value, other))
           unquote.emplace(val, *lit);
-    if (unquote)
-      msg += fmt::format("; remove the quotes to write the {} `{}`",
-                         (unquote->first == e.lhs.get() ? b : a).kind == TypeKind::Date ? "date" : "number",
-                         unquote->second);
-    auto d = c_.diags.emit(DiagKind::TypeMismatch, e.range, msg);
+    const char* what = unquote && (unquote->first == e.lhs.get() ? b : a).kind == TypeKind::Date ? "date"
+                                                                                                   : "number";
+    auto d = a.same_base(b) && a.kind == TypeKind::Bool
+                 ? c_.diags.emit(diag::BoolsNotOrdered, e.range, ast::spelling(e.op))
+             : a.is_set() || b.is_set()
+                 ? c_.diags.emit(diag::SetsNotComparable, e.range, ast::spelling(e.op))
+             : unquote ? c_.diags.emit(diag::ComparedWithQuoted, e.range, tn(a), tn(b), what, unquote->second)
+                       : c_.diags.emit(diag::NotComparable, e.range, tn(a), tn(b));
     if (unquote) d.fix(unquote->first->range, unquote->second);
     d.note(e.lhs->range, "this is {}", tn(a)).note(e.rhs->range, "this is {}", tn(b));
     // `industry == "information"`: the string names a member; the code must too.
@@ -139,10 +131,9 @@ Type ExprChecker::check_arith(const ast::BinaryExpr& e, Expected expected) {
     bool ints = x != K::Float && y != K::Float;
     return Type::of(ints ? K::Int : K::Float, opt);
   }
-  std::string msg = fmt::format("`{}` cannot combine {} and {}", ast::spelling(e.op), tn(a), tn(b));
-  if (x == K::Date && y == K::Int)
-    msg += "; write a duration such as `30d`";
-  c_.diags.emit(DiagKind::TypeMismatch, e.range, msg)
+  (x == K::Date && y == K::Int
+       ? c_.diags.emit(diag::DatePlusInt, e.range, ast::spelling(e.op), tn(a), tn(b))
+       : c_.diags.emit(diag::NotCombinable, e.range, ast::spelling(e.op), tn(a), tn(b)))
       .note(e.lhs->range, "this is {}", tn(a))
       .note(e.rhs->range, "this is {}", tn(b));
   return Type::error();
@@ -153,8 +144,7 @@ Type ExprChecker::check_coalesce(const ast::BinaryExpr& e, Expected expected, bo
   if (a.is_error() || b.is_error()) return Type::error();
   auto u = unify(a, b);
   if (!u) {
-    c_.diags.emit(DiagKind::TypeMismatch, e.range,
-                  fmt::format("`??` needs one type on both sides, found {} and {}", tn(a), tn(b)));
+    c_.diags.emit(diag::FallbackTypes, e.range, tn(a), tn(b));
     return Type::error();
   }
   // `a ?? b` is known whenever b is.
@@ -181,17 +171,15 @@ Type ExprChecker::check_in(const ast::InExpr& e) {
   if (v.is_error() || s.is_error()) return Type::error();
   const char* kw = e.negated ? "not in" : "in";
   if (!s.is_set()) {
-    std::string msg = fmt::format("the right side of `{}` must be a set, found {}", kw, tn(s));
     // `sector in (technology)`: the parentheses were meant as a set.
     const std::string& text = c_.prog.sources.file(e.set->range.file).text();
     const SourceRange& r = e.set->range;
-    std::string braces;
     if (r.end > r.begin + 1 && r.end <= text.size() && text[r.begin] == '(' && text[r.end - 1] == ')') {
-      braces = "{" + text.substr(r.begin + 1, r.end - r.begin - 2) + "}";
-      msg += fmt::format("; sets are written with braces: `{}`", braces);
+      std::string braces = "{" + text.substr(r.begin + 1, r.end - r.begin - 2) + "}";
+      c_.diags.emit(diag::InParentheses, e.set->range, kw, tn(s), braces).fix(e.set->range, braces);
+    } else {
+      c_.diags.emit(diag::InNeedsSet, e.set->range, kw, tn(s));
     }
-    auto d = c_.diags.emit(DiagKind::TypeMismatch, e.set->range, msg);
-    if (!braces.empty()) d.fix(e.set->range, braces);
     return Type::error();
   }
   bool ok = (v.kind == TypeKind::String &&
@@ -199,8 +187,7 @@ Type ExprChecker::check_in(const ast::InExpr& e) {
             (v.kind == TypeKind::Enum &&
              ((s.kind == TypeKind::EnumSet && s.enum_id == v.enum_id) || s.kind == TypeKind::EmptySet));
   if (!ok) {
-    c_.diags.emit(DiagKind::TypeMismatch, e.range,
-                  fmt::format("cannot look for {} in {}", tn(v), tn(s)))
+    c_.diags.emit(diag::InWrongElement, e.range, tn(v), tn(s))
         .note(e.value->range, "this is {}", tn(v));
     return Type::error();
   }
@@ -228,9 +215,7 @@ Type ExprChecker::check_between(const ast::BetweenExpr& e) {
     if (t.is_error() || v.is_error()) { bad = true; continue; }
     opt = opt || t.optional;
     if (!comparable(v, t, true)) {
-      c_.diags.emit(DiagKind::TypeMismatch, b->range,
-                    fmt::format("`between` needs bounds of the value's type: {} is not {}", tn(t),
-                                tn(v)));
+      c_.diags.emit(diag::BetweenBounds, b->range, tn(t), tn(v));
       bad = true;
     }
   }
@@ -245,8 +230,7 @@ Type ExprChecker::check_has(const ast::HasExpr& e) {
     return s;
   }
   if (!s.is_set()) {
-    c_.diags.emit(DiagKind::TypeMismatch, e.set->range,
-                  fmt::format("`has` needs a set on its left, found {}", tn(s)));
+    c_.diags.emit(diag::HasNeedsSet, e.set->range, tn(s));
     check(*e.operand, Type::error());
     return Type::error();
   }
@@ -255,8 +239,7 @@ Type ExprChecker::check_has(const ast::HasExpr& e) {
     Type t = check(*e.operand, elem);
     if (t.is_error()) return t;
     if (!t.same_base(elem) && s.kind != TypeKind::EmptySet) {
-      c_.diags.emit(DiagKind::TypeMismatch, e.operand->range,
-                    fmt::format("`has` looks for {} here, found {}", tn(elem), tn(t)));
+      c_.diags.emit(diag::HasWrongElement, e.operand->range, tn(elem), tn(t));
       return Type::error();
     }
     return Type::of(TypeKind::Bool, s.optional || t.optional);
@@ -267,9 +250,7 @@ Type ExprChecker::check_has(const ast::HasExpr& e) {
   bool ok = t.kind == TypeKind::EmptySet || s.kind == TypeKind::EmptySet ||
             (t.is_set() && t.same_base(want));
   if (!ok) {
-    c_.diags.emit(DiagKind::TypeMismatch, e.operand->range,
-                  fmt::format("`has {}` needs {} on its right, found {}",
-                              e.mode == ast::HasMode::Any ? "any" : "all", tn(want), tn(t)));
+    c_.diags.emit(diag::HasAnyAllNeedsSet, e.operand->range, e.mode == ast::HasMode::Any ? "any" : "all", tn(want), tn(t));
     return Type::error();
   }
   return Type::of(TypeKind::Bool, s.optional || t.optional);
@@ -281,21 +262,18 @@ Type ExprChecker::check_matches(const ast::MatchesExpr& e) {
   Type p = check(*e.pattern, Type::of(TypeKind::String));
   bool bad = v.is_error() || p.is_error();
   if (!v.is_error() && v.kind != TypeKind::String) {
-    c_.diags.emit(DiagKind::TypeMismatch, e.value->range,
-                  fmt::format("`matches` needs a string on its left, found {}", tn(v)));
+    c_.diags.emit(diag::MatchesNeedsString, e.value->range, tn(v));
     bad = true;
   }
   if (!p.is_error()) {
     if (p.kind != TypeKind::String) {
-      c_.diags.emit(DiagKind::TypeMismatch, e.pattern->range,
-                    fmt::format("the pattern of `matches` must be a string, found {}", tn(p)));
+      c_.diags.emit(diag::PatternNotString, e.pattern->range, tn(p));
       bad = true;
     } else {
       Folded f = fold(m_, *e.pattern);
       const std::string* pat = f.constant ? std::get_if<std::string>(&f.value) : nullptr;
       if (!pat) {
-        c_.diags.emit(DiagKind::InvalidRegex, e.pattern->range,
-                      "the pattern must be a constant string (a literal or a const)");
+        c_.diags.emit(diag::PatternNotConstant, e.pattern->range);
         bad = true;
       } else {
         RE2::Options o;
@@ -307,10 +285,10 @@ Type ExprChecker::check_matches(const ast::MatchesExpr& e) {
           Ref r = e.pattern->kind == ast::ExprKind::Name ? m_.ref_of(e.pattern->id) : Ref{};
           const auto* k = r.kind == RefKind::Const ? static_cast<const ast::ConstDecl*>(r.decl) : nullptr;
           if (k && k->value)
-            c_.diags.emit(DiagKind::InvalidRegex, k->value->range, re.error())
+            c_.diags.emit(diag::InvalidRegex, k->value->range, re.error())
                 .note(e.pattern->range, "'{}' is used as a pattern here", k->name.name);
           else
-            c_.diags.emit(DiagKind::InvalidRegex, e.pattern->range, re.error());
+            c_.diags.emit(diag::InvalidRegex, e.pattern->range, re.error());
           bad = true;
         }
       }
@@ -326,7 +304,7 @@ Type ExprChecker::check_within(const ast::WithinExpr& e) {
   Type w = check_window(*e.window, "the window of `within`");
   if (d.is_error()) return d;
   if (d.kind != TypeKind::Date) {
-    c_.diags.emit(DiagKind::NotADate, e.date->range, "the left side of `within`", tn(d));
+    c_.diags.emit(diag::NotADate, e.date->range, "the left side of `within`", tn(d));
     return Type::error();
   }
   if (w.is_error()) return w;

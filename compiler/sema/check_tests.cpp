@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "icp/rt/name_list.h"
 #include "sema/checker.h"
 #include "sema/expr_checker.h"
 #include "sema/fold.h"
@@ -57,7 +58,7 @@ class TestChecker {
       collect_items(profile_->decl->items, facts);
       for (const auto& e : t_.expects) expect(e, facts);
       if (!t_.as_of && profile_->uses_as_of)
-        c_.diags.emit(DiagKind::TestWithoutAsOf, t_.label.range, t_.label.value,
+        c_.diags.emit(diag::TestWithoutAsOf, t_.label.range, t_.label.value,
                       "the scoring date (triggers, `within`, `as_of` or days_since())");
     } else {
       for (const auto& g : t_.given)
@@ -67,7 +68,6 @@ class TestChecker {
   }
 
  private:
-  void error(SourceRange r, std::string msg) { c_.diags.emit(DiagKind::TestError, r, msg); }
   // Whether `name` labels or names a statement that a syntax error made the
   // parser skip, in this file or the profile's (`signl "Big" ...`): the
   // syntax error said it already (one mistake, one diagnostic).
@@ -92,9 +92,7 @@ class TestChecker {
         set_profile(visible[0]);
         return;
       }
-      error(t_.label.range, fmt::format("test '{}' must name its profile (`profile Name`): this "
-                                        "file has {} profiles",
-                                        t_.label.value, visible.size()));
+      c_.diags.emit(diag::TestNeedsProfile, t_.label.range, t_.label.value, visible.size());
       return;
     }
     const std::string& n = t_.profile.name;
@@ -106,16 +104,15 @@ class TestChecker {
       for (const auto& [name, d] : c_.files[file_].names)
         if (d.kind == ast::DeclKind::Profile) cands.push_back(name);
       std::sort(cands.begin(), cands.end());
-      auto b = c_.diags.emit(DiagKind::TestError, t_.profile.range,
-                             fmt::format("unknown {} '{}'", word, n));
+      auto b = c_.diags.emit(diag::TestUnknownProfile, t_.profile.range, word, n);
       add_suggestion(b, t_.profile.range, n, cands);
       return;
     }
     const ProfileInfo& p = c_.m.profiles[td->index];
     if (p.decl->persona != t_.persona) {
-      c_.diags.emit(DiagKind::TestError, t_.profile.range,
-                    fmt::format("'{}' is a {}: write `{} {}`", n, p.decl->persona ? "persona" : "profile",
-                                p.decl->persona ? "persona" : "profile", n))
+      c_.diags.emit(diag::TestProfileIsPersona, t_.profile.range, n,
+                    p.decl->persona ? "persona" : "profile",
+                    p.decl->persona ? "persona" : "profile", n)
           .note(p.decl->name.range, "declared here");
     }
     set_profile(td->index);
@@ -130,11 +127,8 @@ class TestChecker {
 
   void check_as_of() {
     if (!t_.as_of) return;
-    Type t = check_silently(*t_.as_of);
-    if (!t.is_error() && t.kind != TypeKind::Date)
-      error(t_.as_of->range, fmt::format("`as_of` must be a date, found {}", c_.m.type_name(t)));
-    else if (!t.is_error() && !fold(c_.m, *t_.as_of).constant)
-      error(t_.as_of->range, "`as_of` must be a date literal");
+    // The builder admits only a date literal (E0001 otherwise).
+    check_silently(*t_.as_of);
   }
 
   Type check_silently(const ast::Expr& e, Expected ex = std::nullopt) {
@@ -154,15 +148,13 @@ class TestChecker {
       if (g.name.empty()) continue;
       auto [it, fresh] = seen.emplace(g.name.name, &g);
       if (!fresh) {
-        c_.diags.emit(DiagKind::Duplicate, g.name.range, "field", g.name.name)
+        c_.diags.emit(diag::Duplicate, g.name.range, "field", g.name.name)
             .note(it->second->name.range, "'{}' is first given here", g.name.name);
         continue;
       }
       int fi = schema_->field_index(g.name.name);
       if (fi < 0) {
-        auto b = c_.diags.emit(DiagKind::TestError, g.name.range,
-                               fmt::format("unknown field '{}' in schema '{}'", g.name.name,
-                                           schema_->name));
+        auto b = c_.diags.emit(diag::GivenUnknownField, g.name.range, g.name.name, schema_->name);
         add_suggestion(b, g.name.range, g.name.name, names);
         if (g.value) check_silently(*g.value, Type::error());
         continue;
@@ -178,12 +170,9 @@ class TestChecker {
       if (!seen.count(f.name)) missing.push_back("'" + f.name + "'");
     }
     if (!missing.empty()) {
-      std::string list;
-      for (size_t i = 0; i < missing.size(); ++i)
-        list += (i ? (i + 1 == missing.size() ? " and " : ", ") : "") + missing[i];
+      std::string list = rt::name_list(missing, /*prose=*/true);
       SourceRange r = t_.given_range ? *t_.given_range : t_.label.range;
-      error(r, fmt::format("`given` leaves out the required field{} {} (not optional, no default)",
-                           missing.size() == 1 ? "" : "s", list));
+      c_.diags.emit(diag::GivenLeavesOutRequired, r, missing.size() == 1 ? "" : "s", list);
     }
   }
 
@@ -192,27 +181,29 @@ class TestChecker {
     if (e.kind == ast::ExprKind::MissingLit) {
       if (!field.type.is_error()) c_.m.set_type(e.id, field.type.with_optional(true));
       if (!field.type.optional && !field.default_value && !field.type.is_set() && !field.type.is_error())
-        error(e.range, fmt::format("field '{}' is required: it cannot be `missing`", field.name));
+        c_.diags.emit(diag::GivenRequiredMissing, e.range, field.name);
       info_.given.push_back(GivenValue{fi, std::monostate{}, &g});
       return;
     }
     Type t = check_silently(e, field.type.is_error() ? Expected(Type::error()) : Expected(field.type));
     if (t.is_error() || field.type.is_error()) return;
     if (!ExprChecker::assignable(t, field.type)) {
-      std::string msg = fmt::format("field '{}' is {}, but this is {}", field.name,
-                                    c_.m.type_name(field.type.plain()), c_.m.type_name(t.plain()));
       const auto* str = e.as<ast::StringLit>();
       auto lit = str ? unquoted_literal(str->value, field.type) : std::nullopt;
-      if (lit) msg += fmt::format("; remove the quotes: `{}`", *lit);
-      auto d = c_.diags.emit(DiagKind::TestError, e.range, msg);
-      if (lit) d.fix(e.range, *lit);
+      if (lit)
+        c_.diags.emit(diag::GivenQuoted, e.range, field.name, c_.m.type_name(field.type.plain()),
+                      c_.m.type_name(t.plain()), *lit)
+            .fix(e.range, *lit);
+      else
+        c_.diags.emit(diag::GivenWrongType, e.range, field.name, c_.m.type_name(field.type.plain()),
+                      c_.m.type_name(t.plain()));
       return;
     }
     Folded f = fold(c_.m, e);
-    if (!f.constant) {
-      if (!f.error) error(e.range, fmt::format("a `given` value must be a literal: {}", f.why));
-      return;
-    }
+    // (A `given` value is a literal, a const or an enum member: the grammar
+    // admits nothing else, and a const that does not fold is reported at the
+    // const.)
+    if (!f.constant) return;
     info_.given.push_back(GivenValue{fi, coerce(f.value, field.type), &g});
   }
 
@@ -221,10 +212,9 @@ class TestChecker {
     Type t = check_silently(*e.value, Type::of(TypeKind::Float));
     if (t.is_error()) return;
     if (!t.is_numeric())
-      error(e.value->range, fmt::format("`expect {}` compares with a number, found {}", what,
-                                        c_.m.type_name(t)));
+      c_.diags.emit(diag::ExpectNotNumber, e.value->range, what, c_.m.type_name(t));
     else if (!fold(c_.m, *e.value).constant)
-      error(e.value->range, fmt::format("`expect {}` compares with a constant", what));
+      c_.diags.emit(diag::ExpectNotConstant, e.value->range, what);
   }
 
   // Which rules an `expect` may name: signals and triggers (`fired`,
@@ -238,10 +228,9 @@ class TestChecker {
       if (lost(e.label.value)) return;
       std::vector<std::string> cands = want == RuleWant::Exclude ? f.exclude_names : f.rule_names;
       if (want == RuleWant::Any) cands.insert(cands.end(), f.exclude_names.begin(), f.exclude_names.end());
-      auto b = c_.diags.emit(DiagKind::TestError, e.label.range,
-                             fmt::format("unknown {} \"{}\" in {} '{}'", want == RuleWant::Exclude ? "exclude" : "rule",
-                                         e.label.value, profile_->decl->persona ? "persona" : "profile",
-                                         profile_->name));
+      auto b = c_.diags.emit(diag::ExpectUnknownRule, e.label.range,
+                             want == RuleWant::Exclude ? "exclude" : "rule", e.label.value,
+                             profile_->decl->persona ? "persona" : "profile", profile_->name);
       if (auto s = closest_name(e.label.value, cands)) {
         b.note("did you mean \"{}\"?", *s);
         b.fix(e.label.range, "\"" + *s + "\"");
@@ -250,11 +239,10 @@ class TestChecker {
     }
     bool is_exclude = it->second == RuleKind::Exclude;
     if (is_exclude && want == RuleWant::Scored)
-      error(e.label.range, fmt::format("\"{}\" is an exclude: test it with `expect excluded_by`",
-                                       e.label.value));
+      c_.diags.emit(diag::ExpectRuleIsExclude, e.label.range, e.label.value);
     else if (!is_exclude && want == RuleWant::Exclude)
-      error(e.label.range, fmt::format("\"{}\" is a {}, not an exclude", e.label.value,
-                                       it->second == RuleKind::Signal ? "signal" : "trigger"));
+      c_.diags.emit(diag::ExpectNotAnExclude, e.label.range, e.label.value,
+                    it->second == RuleKind::Signal ? "signal" : "trigger");
   }
 
   void expect(const ast::Expect& e, const ProfileFacts& f) {
@@ -264,10 +252,8 @@ class TestChecker {
         if (n.empty() || n == "out" || n == "excluded") return;
         if (std::find(f.tier_names.begin(), f.tier_names.end(), n) != f.tier_names.end()) return;
         if (lost(n)) return;
-        auto b = c_.diags.emit(DiagKind::TestError, e.tier.range,
-                               fmt::format("unknown tier '{}' in {} '{}'", n,
-                                           profile_->decl->persona ? "persona" : "profile",
-                                           profile_->name));
+        auto b = c_.diags.emit(diag::ExpectUnknownTier, e.tier.range, n,
+                               profile_->decl->persona ? "persona" : "profile", profile_->name);
         std::vector<std::string> cands = f.tier_names;
         cands.push_back("out");
         cands.push_back("excluded");

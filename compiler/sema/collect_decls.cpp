@@ -139,12 +139,12 @@ void register_decl(Checker& c, FileId f, const ast::Decl& d) {
   FileScope& scope = c.files[f];
   auto [it, fresh] = scope.own_of(d.kind).emplace(name->name, td);
   if (!fresh) {
-    c.diags.emit(DiagKind::Duplicate, name->range, decl_kind_word(d), name->name)
+    c.diags.emit(diag::Duplicate, name->range, decl_kind_word(d), name->name)
         .note(it->second.name->range, "'{}' is first declared here", name->name);
     return;
   }
   if (d.kind == ast::DeclKind::Def && builtin_by_name(name->name)) {
-    c.diags.emit(DiagKind::Duplicate, name->range, "def", name->name)
+    c.diags.emit(diag::Duplicate, name->range, "def", name->name)
         .note("'{}' is a built-in function", name->name);
   }
 }
@@ -156,7 +156,7 @@ void check_test_labels(Checker& c, FileId f, const ast::Module& mod) {
     if (!t) continue;
     auto [it, fresh] = seen.emplace(t->label.value, t);
     if (!fresh)
-      c.diags.emit(DiagKind::Duplicate, t->label.range, "test", t->label.value)
+      c.diags.emit(diag::Duplicate, t->label.range, "test", t->label.value)
           .note(it->second->label.range, "the first test with this label is here");
   }
 }
@@ -182,11 +182,11 @@ void build_scope(Checker& c, FileId f) {
       const std::string& other = c.prog.sources.file(g).path();
       scope.clashing.insert(name->name);
       if (first.file == f) {
-        c.diags.emit(DiagKind::Duplicate, first.name->range, decl_kind_word(*first.decl), name->name)
+        c.diags.emit(diag::Duplicate, first.name->range, decl_kind_word(*first.decl), name->name)
             .note(name->range, "'{}' is also declared in '{}', which this file imports", name->name,
                   other);
       } else {
-        c.diags.emit(DiagKind::Duplicate, scope.import_decls[i]->path.range, decl_kind_word(*d),
+        c.diags.emit(diag::Duplicate, scope.import_decls[i]->path.range, decl_kind_word(*d),
                      name->name)
             .note(first.name->range, "'{}' is already imported from '{}'", name->name,
                   c.prog.sources.file(first.file).path());

@@ -13,8 +13,7 @@ void ensure_const(Checker& c, uint32_t index) {
   ConstInfo& k = c.m.consts[index];
   if (st == EvalState::Done) return;
   if (st == EvalState::InProgress) {
-    c.diags.emit(DiagKind::NotConstant, k.decl->name.range,
-                 fmt::format("const '{}' depends on itself", k.name));
+    c.diags.emit(diag::ConstCycle, k.decl->name.range, k.name);
     k.type = Type::error();
     return;
   }
@@ -36,13 +35,11 @@ void ensure_const(Checker& c, uint32_t index) {
       k.value = coerce(f.value, t);
       // `const NONE = missing` means it; `10 / 0` does not.
       if (std::holds_alternative<std::monostate>(f.value) && e->kind != ast::ExprKind::MissingLit)
-        c.diags.emit(DiagKind::UnknownConst, k.decl->name.range, k.name,
+        c.diags.emit(diag::UnknownConst, k.decl->name.range, k.name,
                      "a division by zero, an integer overflow, `log` of a number that is not positive, a "
                      "result that is not finite, or an unknown const");
     } else if (!f.error) {
-      auto b = c.diags.emit(DiagKind::NotConstant, e->range,
-                            fmt::format("const '{}' is not a compile-time constant: {}", k.name,
-                                        f.why));
+      auto b = c.diags.emit(diag::ConstNotConstant, e->range, k.name, f.why);
       if (f.culprit && f.culprit != e) b.note(f.culprit->range, "here");
       k.type = Type::error();
     } else {

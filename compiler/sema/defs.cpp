@@ -6,6 +6,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "icp/rt/name_list.h"
 #include "sema/checker.h"
 #include "sema/expr_checker.h"
 #include "sema/lints.h"
@@ -35,9 +36,8 @@ void check_body(Checker& c, uint32_t index) {
              std::any_of(d.params.begin(), d.params.end(), [](Type p) { return p.is_error(); });
   if (!t.is_error() && !d.result.is_error() && !ExprChecker::assignable(t, d.result)) {
     d.broken = true;
-    c.diags.emit(DiagKind::TypeMismatch, d.decl->body->range,
-                 fmt::format("'{}' returns {} but its body is {}", d.name,
-                             c.m.type_name(d.result.plain()), c.m.type_name(t.plain())))
+    c.diags.emit(diag::DefBodyType, d.decl->body->range, d.name, c.m.type_name(d.result.plain()),
+                 c.m.type_name(t.plain()))
         .note(d.decl->result->range, "the result type is declared here");
   }
   lint_if_conditions(c, *d.decl->body);
@@ -82,11 +82,11 @@ void check_recursion(Checker& c) {
     if (!self) return;  // a single def that does not call itself
     for (uint32_t o : scc) c.m.defs[o].broken = true;
     const DefInfo& d = c.m.defs[first];
-    std::string through;
+    std::vector<std::string> others;
     for (uint32_t o : scc)
-      if (o != first) through += (through.empty() ? " through '" : "', '") + c.m.defs[o].name;
-    if (!through.empty()) through += "'";
-    c.diags.emit(DiagKind::RecursiveDef, d.decl->name.range, d.name, through)
+      if (o != first) others.push_back("'" + c.m.defs[o].name + "'");
+    std::string through = others.empty() ? "" : " through " + rt::name_list(others);
+    c.diags.emit(diag::RecursiveDef, d.decl->name.range, d.name, through)
         .note(self->range, "the recursive call")
         .note("defs are pure expressions and may not recurse, directly or mutually");
   };
@@ -110,7 +110,7 @@ void check_def_signatures(Checker& c) {
       d.params.push_back(p.type ? resolve_type(c, d.file, *p.type) : Type::error());
       auto [it, fresh] = seen.emplace(p.name.name, &p);
       if (!fresh && !p.name.empty())
-        c.diags.emit(DiagKind::Duplicate, p.name.range, "parameter", p.name.name)
+        c.diags.emit(diag::Duplicate, p.name.range, "parameter", p.name.name)
             .note(it->second->name.range, "'{}' is first declared here", p.name.name);
     }
     d.result = d.decl->result ? resolve_type(c, d.file, *d.decl->result) : Type::error();

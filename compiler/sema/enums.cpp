@@ -21,7 +21,7 @@ void check_enum(Checker& c, EnumInfo& e) {
     if (mem.name.empty()) continue;
     auto [it, fresh] = names.emplace(mem.name.name, &mem);
     if (!fresh) {
-      c.diags.emit(DiagKind::Duplicate, mem.name.range, "member", mem.name.name)
+      c.diags.emit(diag::Duplicate, mem.name.range, "member", mem.name.name)
           .note(it->second->name.range, "'{}' is first declared here", mem.name.name);
       continue;
     }
@@ -31,7 +31,7 @@ void check_enum(Checker& c, EnumInfo& e) {
     spellings.emplace(normalize(mem.name.name), std::pair{mem.name.range, idx});
     if (mem.is_default) {
       if (dflt)
-        c.diags.emit(DiagKind::Duplicate, mem.name.range, "default member", mem.name.name)
+        c.diags.emit(diag::Duplicate, mem.name.range, "default member", mem.name.name)
             .note(dflt->name.range, "'{}' is already the default", dflt->name.name);
       else {
         dflt = &mem;
@@ -52,11 +52,11 @@ void check_enum(Checker& c, EnumInfo& e) {
         // Reported at the later of the two spellings, with a note at the first.
         const SourceRange& other = it->second.first;
         if (other.begin > a.range.begin)
-          c.diags.emit(DiagKind::Duplicate, other, "member", e.members[it->second.second])
+          c.diags.emit(diag::Duplicate, other, "member", e.members[it->second.second])
               .note(a.range, "'{}' already reads as alias \"{}\" of member '{}'",
                     e.members[it->second.second], a.value, e.members[idx]);
         else
-          c.diags.emit(DiagKind::Duplicate, a.range, "alias", a.value)
+          c.diags.emit(diag::Duplicate, a.range, "alias", a.value)
               .note(other, "'{}' already reads as member '{}'", a.value, e.members[it->second.second]);
         continue;
       }

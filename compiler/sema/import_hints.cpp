@@ -30,8 +30,10 @@ const std::map<std::string, std::string>& stdlib_names(const std::string& dir) {
   if (!fresh) return it->second;
   std::error_code ec;
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(dir) / "std", ec))
-    if (e.path().extension() == ".icp") files.push_back(e.path());
+  for (const auto& e : fs::directory_iterator(fs::path(dir) / "std", ec)) {
+    std::error_code rec;  // only regular files (the import rule): a FIFO would block
+    if (e.path().extension() == ".icp" && e.is_regular_file(rec)) files.push_back(e.path());
+  }
   std::sort(files.begin(), files.end());
   for (const fs::path& p : files) {
     std::ifstream in(p);

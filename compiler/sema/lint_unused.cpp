@@ -9,7 +9,7 @@ namespace icp::sema {
 void lint_unused(Checker& c) {
   auto unused = [&](const ast::Node* d, const ast::Ident& name, const char* what) {
     if (c.used.count(d) || name.empty() || name.name[0] == '_') return;
-    c.diags.emit(DiagKind::Unused, name.range, what, name.name);
+    c.diags.emit(diag::Unused, name.range, what, name.name);
   };
   bool library = true;
   for (const auto& p : c.m.profiles)

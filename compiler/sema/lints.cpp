@@ -64,9 +64,9 @@ void lint_condition(Checker& c, const ast::Expr& cond) {
   Folded f = fold(c.m, cond);
   if (!f.constant) return;
   if (auto* b = std::get_if<bool>(&f.value))
-    c.diags.emit(DiagKind::ConstantCondition, cond.range, *b ? "true" : "false");
+    c.diags.emit(diag::ConstantCondition, cond.range, *b ? "true" : "false");
   else if (std::holds_alternative<std::monostate>(f.value))
-    c.diags.emit(DiagKind::ConstantCondition, cond.range, "unknown");
+    c.diags.emit(diag::ConstantCondition, cond.range, "unknown");
 }
 
 void lint_if_conditions(Checker& c, const ast::Expr& e) {
@@ -80,8 +80,7 @@ void lint_tiers(Checker& c, const std::vector<const ast::TierItem*>& tiers) {
   for (const ast::TierItem* t : tiers) {
     if (!t->cond || c.m.type_of(t->cond->id).kind != TypeKind::Bool) continue;
     if (always) {
-      c.diags.emit(DiagKind::UnreachableTier, t->name.range, t->name.name,
-                   fmt::format("tier '{}' before it always matches", always->name.name))
+      c.diags.emit(diag::TierAfterAlways, t->name.range, t->name.name, always->name.name)
           .note(always->name.range, "'{}' is here", always->name.name);
       continue;
     }
@@ -91,9 +90,8 @@ void lint_tiers(Checker& c, const std::vector<const ast::TierItem*>& tiers) {
         bool covers = th.strict ? (later->strict ? th.n <= later->n : th.n < later->n)
                                 : th.n <= later->n;
         if (!covers) continue;
-        c.diags.emit(DiagKind::UnreachableTier, t->name.range, t->name.name,
-                     fmt::format("tier '{}' before it already takes every score {} {}",
-                                 e->name.name, th.strict ? ">" : ">=", fmt_num(th.n)))
+        c.diags.emit(diag::TierAfterThreshold, t->name.range, t->name.name, e->name.name,
+                     th.strict ? ">" : ">=", fmt_num(th.n))
             .note(e->name.range, "'{}' is here", e->name.name);
         reported = true;
         break;

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "sema/import_rule.h"
 #include "sema/suggest.h"
 #include "syntax/parser.h"
 
@@ -39,6 +40,7 @@ class Loader {
     stdlib_ = opts.stdlib_dir.empty() ? default_stdlib_dir() : opts.stdlib_dir;
     c_.stdlib_dir = stdlib_;
     for (const auto& [path, text] : opts.overlays) overlays_[canonical_key(path)] = &text;
+    stdlib_root_ = canonical_root(stdlib_);
   }
 
   FileId load_main(const std::string& path, std::optional<std::string> text) {
@@ -47,16 +49,26 @@ class Loader {
       auto it = overlays_.find(key);
       if (it != overlays_.end()) text = *it->second;
     }
+    // The import root (LANGUAGE.md section 3): the folder of this file
+    // unless the options name one; none for source from memory.
+    if (!opts_.no_import_root)
+      root_ = canonical_root(!opts_.import_root.empty() ? opts_.import_root
+                                                        : fs::path(path).parent_path().string());
     std::string err;
     if (!text) text = read_file(path, &err);
     if (!text) {
       FileId f = add(path, key, "");
-      c_.diags.emit(DiagKind::FileNotReadable, c_.prog.sources.file(f).range(0, 0), path, err);
+      c_.diags.emit(diag::FileNotReadable, c_.prog.sources.file(f).range(0, 0), path, err);
       return f;
     }
     FileId f = add(path, key, std::move(*text));
     visit(f);
     return f;
+  }
+
+ std::optional<std::string> root() const {
+    if (!root_) return std::nullopt;
+    return root_->string();
   }
 
  private:
@@ -70,15 +82,86 @@ class Loader {
     return f;
   }
 
+  static bool is_std(const std::string& spec) { return spec.rfind("std/", 0) == 0; }
+
   // Where an import path points, relative to the importing file.
   fs::path target_of(FileId from, const std::string& spec) const {
-    if (spec.rfind("std/", 0) == 0) {
+    if (is_std(spec)) {
       fs::path p = fs::path(stdlib_) / spec;
       if (p.extension() != ".icp") p += ".icp";
       return p;
     }
     fs::path base = fs::path(c_.prog.sources.file(from).path()).parent_path();
     return (base / spec).lexically_normal();
+  }
+
+  // The root the imports of `from` must stay in: the standard library's
+  // folder for its own files, else the program's import root.
+  std::optional<fs::path> root_for(FileId from, const std::string& spec) const {
+    if (is_std(spec) || (from < in_stdlib_.size() && in_stdlib_[from])) return stdlib_root_;
+    return root_;
+  }
+
+  // Reports an import the rule refuses (E0104). Never quotes the file.
+  void refuse(FileId f, const ast::ImportDecl& imp, ImportRefusal why, const fs::path& target,
+              const std::optional<fs::path>& root, const std::string& detail) {
+    c_.files[f].incomplete = true;
+    const std::string& spec = imp.path.value;
+    const SourceRange& at = imp.path.range;
+    const bool std_lib = is_std(spec);
+    switch (why) {
+      case ImportRefusal::None:
+        return;
+      case ImportRefusal::Absolute:
+        c_.diags.emit(diag::ImportAbsolute, at, spec)
+            .note("write the path relative to the importing file's folder ('./x.icp')");
+        return;
+      case ImportRefusal::NotIcp: {
+        auto b = c_.diags.emit(diag::ImportNotIcpFile, at, spec);
+        // `import "./common"` for ./common.icp
+        fs::path with_ext = target;
+        with_ext += ".icp";
+        if (!std_lib && root && !fs::path(spec).has_extension() &&
+            check_import_path(spec + ".icp", with_ext, root).refusal == ImportRefusal::None) {
+          std::error_code ec;
+          if (fs::is_regular_file(with_ext, ec)) {
+            b.note("did you mean \"{}.icp\"?", spec);
+            b.fix(at, "\"" + spec + ".icp\"");
+          }
+        }
+        return;
+      }
+      case ImportRefusal::NoRoot:
+        c_.diags.emit(diag::ImportWithoutRoot, at, spec)
+            .note("the program that compiles it can name an import root (icp_compile_source_in)");
+        return;
+      case ImportRefusal::OutsideRoot:
+        if (std_lib)
+          c_.diags.emit(diag::ImportOutsideRoot, at, spec, "the standard library's folder")
+              .note("the standard library is '{}'", root ? root->string() : stdlib_);
+        else
+          c_.diags.emit(diag::ImportOutsideRoot, at, spec, "the import root")
+              .note("the import root is '{}'; --import-root DIR names another", root ? root->string() : "");
+        return;
+      case ImportRefusal::NotFound: {
+        auto b = c_.diags.emit(diag::ImportNotFound, at, spec);
+        if (std_lib)
+          b.note("the standard library is searched in '{}'", stdlib_);
+        else
+          b.note("looked for '{}'", target.string());
+        suggest_import(b, imp, target, std_lib);
+        return;
+      }
+      case ImportRefusal::NotReadable:
+        c_.diags.emit(diag::ImportNotReadable, at, spec, detail);
+        return;
+      case ImportRefusal::NotRegular:
+        c_.diags.emit(diag::ImportNotRegularFile, at, spec, detail);
+        return;
+      case ImportRefusal::TooLarge:
+        c_.diags.emit(diag::ImportTooLarge, at, spec, kMaxImportBytes >> 20);
+        return;
+    }
   }
 
   void visit(FileId f) {
@@ -102,7 +185,15 @@ class Loader {
   void resolve_import(FileId f, const ast::ImportDecl& imp) {
     if (imp.path.value.empty()) return;  // the parser already complained
     fs::path target = target_of(f, imp.path.value);
-    std::string key = canonical_key(target);
+    std::optional<fs::path> root = root_for(f, imp.path.value);
+    // A std/ name is checked as the path it makes ("std/geo" -> .../std/geo.icp).
+    const std::string spec = is_std(imp.path.value) ? target.filename().string() : imp.path.value;
+    ImportPath checked = check_import_path(spec, target, root);
+    if (checked.refusal != ImportRefusal::None) {
+      refuse(f, imp, checked.refusal, target, root, "");
+      return;
+    }
+    std::string key = checked.resolved.string();
     auto it = by_key_.find(key);
     FileId t;
     if (it != by_key_.end()) {
@@ -121,28 +212,28 @@ class Loader {
           if (on) chain += fs::path(c_.prog.sources.file(stack_[i]).path()).filename().string() + " -> ";
         }
         chain += fs::path(c_.prog.sources.file(t).path()).filename().string();
-        c_.diags.emit(DiagKind::ImportCycle, at->path.range, chain)
+        c_.diags.emit(diag::ImportCycle, at->path.range, chain)
             .note(imp.path.range, "the import that closes the cycle");
         c_.files[f].incomplete = true;
         return;
       }
     } else {
-      std::optional<std::string> text;
+      ImportRead read;
       auto ov = overlays_.find(key);
-      if (ov != overlays_.end()) text = *ov->second;
-      else text = read_file(target, nullptr);
-      if (!text) {
-        c_.files[f].incomplete = true;
-        auto b = c_.diags.emit(DiagKind::ImportNotFound, imp.path.range, imp.path.value);
-        const bool std_lib = imp.path.value.rfind("std/", 0) == 0;
-        if (std_lib)
-          b.note("the standard library is searched in '{}'", stdlib_);
-        else
-          b.note("looked for '{}'", target.string());
-        suggest_import(b, imp, target, std_lib);
+      if (ov != overlays_.end()) {
+        // An open document of the editor: the rule's size limit holds too.
+        if (ov->second->size() > kMaxImportBytes) read.refusal = ImportRefusal::TooLarge;
+        else read.text = *ov->second;
+      } else {
+        read = read_import_file(checked.resolved, *root);
+      }
+      if (read.refusal != ImportRefusal::None) {
+        refuse(f, imp, read.refusal, target, root, read.detail);
         return;
       }
-      t = add(target.string(), key, std::move(*text));
+      t = add(target.string(), key, std::move(read.text));
+      if (in_stdlib_.size() <= t) in_stdlib_.resize(t + 1, false);
+      in_stdlib_[t] = root == stdlib_root_;
       visit(t);
     }
     c_.m.set_import_target(imp.id, t);
@@ -176,6 +267,9 @@ class Loader {
   const CompileOptions& opts_;
   std::string stdlib_;
   std::unordered_map<std::string, const std::string*> overlays_;
+  std::optional<fs::path> root_;  // the import root; none for source from memory without one
+  fs::path stdlib_root_;
+  std::vector<bool> in_stdlib_;   // by FileId: a file of the standard library (its root is its folder)
   std::unordered_map<std::string, FileId> by_key_;
   std::vector<int> state_;  // 0 unvisited, 1 on the import stack, 2 done
   std::vector<FileId> stack_;
@@ -188,6 +282,7 @@ void load_program(Checker& c, const std::string& path, std::optional<std::string
                   const CompileOptions& opts) {
   Loader l(c, opts);
   c.prog.main_file = l.load_main(path, std::move(text));
+  c.prog.import_root = l.root();
 }
 
 }  // namespace icp::sema

@@ -54,7 +54,7 @@ class ProfileChecker {
     }
     env_.silent_unknown = true;
     if (c_.incomplete(p_.file)) return;  // a missing import may declare it
-    auto b = c_.diags.emit(DiagKind::UnknownName, d.schema.range, "schema", d.schema.name);
+    auto b = c_.diags.emit(diag::UnknownName, d.schema.range, "schema", d.schema.name);
     if (const TopDecl* other = c_.lookup(p_.file, d.schema.name)) {
       b.note(other->name->range, "'{}' is {}, not a schema", d.schema.name, decl_kind_phrase(*other->decl));
       return;
@@ -114,7 +114,7 @@ class ProfileChecker {
       }
     }
     if (prev)
-      c_.diags.emit(DiagKind::ShadowingLet, l.name.range, n, what)
+      c_.diags.emit(diag::ShadowingLet, l.name.range, n, what)
           .note(*prev, "the {} '{}' is declared here", what, n);
     env_.locals.push_back(Local{&l.name, Ref{RefKind::Let, &l, kNoEnum, 0}, t});
   }
@@ -125,7 +125,7 @@ class ProfileChecker {
     if (t.on) {
       Type d = x_.check(*t.on);
       if (!d.is_error() && d.kind != TypeKind::Date)
-        c_.diags.emit(DiagKind::NotADate, t.on->range, "the `on` operand of a trigger", x_tn(d));
+        c_.diags.emit(diag::NotADate, t.on->range, "the `on` operand of a trigger", x_tn(d));
     }
     if (t.within) x_.check_window(*t.within, "the window of a trigger");
     cond(t.cond.get());
@@ -137,7 +137,7 @@ class ProfileChecker {
     check_label(g.label);
     auto [it, fresh] = groups_.emplace(g.label.value, g.label.range);
     if (!fresh)
-      c_.diags.emit(DiagKind::Duplicate, g.label.range, "group", g.label.value)
+      c_.diags.emit(diag::Duplicate, g.label.range, "group", g.label.value)
           .note(it->second, "the first group with this label is here");
     if (g.cap) cap(*g.cap);
     size_t mark = env_.locals.size();
@@ -149,33 +149,31 @@ class ProfileChecker {
     Type t = x_.check(e, Type::of(TypeKind::Float));
     if (t.is_error()) return;
     if (!t.is_numeric()) {
-      c_.diags.emit(DiagKind::BadCap, e.range,
-                    fmt::format("a group cap must be a number, found {}", x_tn(t)));
+      c_.diags.emit(diag::CapNotNumeric, e.range, x_tn(t));
       return;
     }
     Folded f = fold(c_.m, e);
     if (!f.constant) {
       if (!f.error)
-        c_.diags.emit(DiagKind::BadCap, e.range,
-                      fmt::format("a group cap must be a constant: {}", f.why));
+        c_.diags.emit(diag::CapNotConstant, e.range, f.why);
       return;
     }
     double v = std::holds_alternative<int64_t>(f.value)  ? double(std::get<int64_t>(f.value))
                : std::holds_alternative<double>(f.value) ? std::get<double>(f.value)
                                                          : -1;
     if (!(v >= 0))
-      c_.diags.emit(DiagKind::BadCap, e.range, "a group cap must be a non-negative number");
+      c_.diags.emit(diag::CapNegative, e.range);
   }
 
   void tier(const ast::TierItem& t) {
     if (!t.name.empty()) {
       const std::string& n = t.name.name;
       if (n == "out" || n == "excluded") {
-        c_.diags.emit(DiagKind::ReservedTierName, t.name.range, n);
+        c_.diags.emit(diag::ReservedTierName, t.name.range, n);
       } else {
         auto [it, fresh] = tiers_.emplace(n, t.name.range);
         if (!fresh)
-          c_.diags.emit(DiagKind::Duplicate, t.name.range, "tier", n)
+          c_.diags.emit(diag::Duplicate, t.name.range, "tier", n)
               .note(it->second, "the first tier '{}' is here", n);
       }
     }
@@ -193,22 +191,22 @@ class ProfileChecker {
     if (!e) return;
     Type t = x_.check(*e, Type::of(TypeKind::Float));
     if (!t.is_error() && !t.is_numeric() && t.kind != TypeKind::Duration)
-      c_.diags.emit(DiagKind::PointsNotNumeric, e->range, x_tn(t));
+      c_.diags.emit(diag::PointsNotNumeric, e->range, x_tn(t));
     lint_if_conditions(c_, *e);
   }
 
   void check_label(const ast::Label& l) {
     if (l.value.find(';') != std::string::npos)
-      c_.diags.emit(DiagKind::BadLabel, l.range, "`;` (it separates labels in CSV output)");
+      c_.diags.emit(diag::BadLabel, l.range, "`;` (it separates labels in CSV output)");
     else if (l.value.find_first_of("\r\n") != std::string::npos)
-      c_.diags.emit(DiagKind::BadLabel, l.range, "a line break");
+      c_.diags.emit(diag::BadLabel, l.range, "a line break");
   }
 
   void rule_label(const ast::Label& l) {
     check_label(l);
     auto [it, fresh] = labels_.emplace(l.value, l.range);
     if (!fresh)
-      c_.diags.emit(DiagKind::Duplicate, l.range, "label", l.value)
+      c_.diags.emit(diag::Duplicate, l.range, "label", l.value)
           .note(it->second, "the first rule labelled \"{}\" is here", l.value);
   }
 

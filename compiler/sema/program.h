@@ -6,6 +6,7 @@
 // built on different threads at once (parsing is serialised internally).
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,14 @@ struct CompileOptions {
   // Text of files that override what is on disk (the language server's open
   // documents), by absolute path.
   std::vector<std::pair<std::string, std::string>> overlays;
+  // The import root (LANGUAGE.md section 3, 0.2): every file a relative
+  // import reads is a regular .icp file of at most 8 MiB inside this folder,
+  // symbolic links resolved (sema/import_rule.h). Empty: the folder of the
+  // main file.
+  std::string import_root;
+  // No import root at all: every relative import is E0104 (source compiled
+  // from memory when its host names no root). `std/` imports still work.
+  bool no_import_root = false;
 };
 
 class Program {
@@ -33,6 +42,9 @@ class Program {
   // modules[i] is the AST of sources.file(i); null when the file could not be read.
   std::vector<std::unique_ptr<ast::Module>> modules;
   FileId main_file = kNoFile;
+  // The import root its relative imports were confined to (canonical; see
+  // CompileOptions::import_root), or none.
+  std::optional<std::string> import_root;
   SemanticModel model;
 
   const ast::Module* main_module() const {

@@ -20,8 +20,7 @@ void quiet_recovered(Checker& c) {
     return false;
   };
   c.diags.remove_if([&](const Diagnostic& d) {
-    bool syntax = d.kind == DiagKind::SyntaxError || d.kind == DiagKind::InvalidLiteral ||
-                  d.kind == DiagKind::NestedTooDeeply;
+    bool syntax = d.code.starts_with("E000");  // E0001-E0099: lexical and syntax errors
     return !syntax && inside(d.range);
   });
 }

@@ -13,7 +13,7 @@ Type resolve_type(Checker& c, FileId f, const ast::TypeRef& t) {
   if (n.empty()) return Type::error();  // the parser already complained
   if (t.element && n != "set") {
     // `Set<string>`, `list<string>`: only `set` takes a parameter.
-    auto b = c.diags.emit(DiagKind::UnknownType, t.name.range, n);
+    auto b = c.diags.emit(diag::UnknownType, t.name.range, n);
     if (auto s = closest_name(n, {"set"})) {
       b.note("did you mean '{}'?", *s);
       b.fix(t.name.range, *s);
@@ -33,7 +33,7 @@ Type resolve_type(Checker& c, FileId f, const ast::TypeRef& t) {
     if (!t.element) return Type::error();
     if (t.element->name.name != "string" || t.element->optional) {
       if (!t.element->name.empty())
-        c.diags.emit(DiagKind::BadSetType, t.element->range,
+        c.diags.emit(diag::BadSetType, t.element->range,
                      t.element->name.name + (t.element->optional ? "?" : ""))
             .fix(t.element->range, "string");
       return Type::error();
@@ -49,7 +49,7 @@ Type resolve_type(Checker& c, FileId f, const ast::TypeRef& t) {
     for (EnumId e : c.visible_enums(f)) cands.push_back(c.m.enums[e].name);
     // A missing import may declare it: only a likely typo is worth saying.
     if (c.incomplete(f) && !c.lookup(f, n) && !closest_name(n, cands)) return Type::error();
-    auto b = c.diags.emit(DiagKind::UnknownType, t.name.range, n);
+    auto b = c.diags.emit(diag::UnknownType, t.name.range, n);
     if (const TopDecl* td = c.lookup(f, n)) {
       b.note(td->name->range, "'{}' is {}, not a type", n, decl_kind_phrase(*td->decl));
     } else if (!add_suggestion(b, t.name.range, n, cands)) {

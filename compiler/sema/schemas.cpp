@@ -23,7 +23,7 @@ void check_schema(Checker& c, SchemaInfo& s) {
     if (f.name.empty()) continue;
     auto [it, fresh] = names.emplace(f.name.name, &f);
     if (!fresh) {
-      c.diags.emit(DiagKind::Duplicate, f.name.range, "field", f.name.name)
+      c.diags.emit(diag::Duplicate, f.name.range, "field", f.name.name)
           .note(it->second->name.range, "'{}' is first declared here", f.name.name);
       continue;
     }
@@ -35,7 +35,7 @@ void check_schema(Checker& c, SchemaInfo& s) {
     auto [ct, cfresh] = columns.emplace(lower(fi.column), &f);
     if (!cfresh) {
       SourceRange r = f.from ? f.from->range : f.name.range;
-      c.diags.emit(DiagKind::Duplicate, r, "input column", fi.column)
+      c.diags.emit(diag::Duplicate, r, "input column", fi.column)
           .note(ct->second->from ? ct->second->from->range : ct->second->name.range,
                 "field '{}' already reads this column (columns match case-insensitively)",
                 ct->second->name.name);
@@ -57,27 +57,20 @@ void check_default(Checker& c, const SchemaInfo& s, FieldInfo& fi) {
     // `= missing` is what an optional field reads anyway: no default. A
     // required field cannot read as missing (LANGUAGE.md section 6).
     if (!fi.type.optional && !fi.type.is_set())
-      c.diags.emit(DiagKind::TypeMismatch, e->range,
-                   fmt::format("'{}' is not optional, so its default cannot be `missing`: declare it "
-                               "`{}?` or leave the default out",
-                               fi.name, c.m.type_name(fi.type.plain())))
+      c.diags.emit(diag::RequiredDefaultMissing, e->range, fi.name, c.m.type_name(fi.type.plain()))
           .note(fi.decl->type->range, "the field's type is declared here");
     return;
   }
   if (!ExprChecker::assignable(t, fi.type)) {
-    c.diags.emit(DiagKind::TypeMismatch, e->range,
-                 fmt::format("the default of '{}' must be {}, found {}", fi.name,
-                             c.m.type_name(fi.type.plain()), c.m.type_name(t)))
+    c.diags.emit(diag::DefaultWrongType, e->range, fi.name, c.m.type_name(fi.type.plain()),
+                 c.m.type_name(t))
         .note(fi.decl->type->range, "the field's type is declared here");
     return;
   }
   Folded f = fold(c.m, *e);
-  if (!f.constant) {
-    if (!f.error)
-      c.diags.emit(DiagKind::NotConstant, e->range,
-                   fmt::format("the default of '{}' must be a constant: {}", fi.name, f.why));
-    return;
-  }
+  // (A default is a literal, a const or an enum member: the builder admits
+  // nothing else, and a const that does not fold is reported at the const.)
+  if (!f.constant) return;
   fi.default_value = coerce(f.value, fi.type);
 }
 

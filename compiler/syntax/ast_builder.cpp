@@ -285,10 +285,9 @@ Label Builder::label(P::StringLitContext* c, ParserRuleContext* parent) {
   Token* t = c ? first_tok(c) : nullptr;
   if (!t) return Label{"", end_of(parent)};
   Label l{"", range(t)};
-  std::string raw_text = text(t), error;
+  std::string raw_text = text(t);
   bool raw = false;
-  if (!decode_string(raw_text, l.value, raw, error)) {
-    cx_.report(DiagKind::InvalidLiteral, l.range, "{}", error);
+  if (!decode_string(raw_text, l.value, raw, cx_.diags, l.range)) {
     l.value = raw_text.size() >= 2 ? raw_text.substr(1, raw_text.size() - 2) : raw_text;
   }
   return l;
@@ -313,8 +312,7 @@ std::unique_ptr<Module> Builder::module(P::CompilationUnitContext* tree) {
     c.kind = ty == P::LINE_COMMENT ? (is_doc_comment(c.text) ? Comment::Doc : Comment::Line)
                                    : Comment::Block;
     if (ty == P::UNTERMINATED_COMMENT)
-      cx_.report(DiagKind::SyntaxError, cx_.file.range(c.range.begin, c.range.begin + 2),
-                     "unterminated block comment: it runs to the end of the file");
+      cx_.report(diag::UnterminatedComment, cx_.file.range(c.range.begin, c.range.begin + 2));
     m->comments.push_back(std::move(c));
   }
 
@@ -406,8 +404,7 @@ void Builder::check_separators(ParserRuleContext* c, const char* what) {
       if (prev && !separated && prev->getStop() && e->getStart() &&
           e->getStart()->getLine() == prev->getStop()->getLine() &&
           e->getStart()->getTokenIndex() > prev->getStop()->getTokenIndex())
-        cx_.report(DiagKind::SyntaxError, range(e->getStart()),
-                       "expected `,` or a line break between two {}", what);
+        cx_.report(diag::MissingSeparator, range(e->getStart()), what);
       prev = e;
       separated = false;
     } else if (Token* t = real_token(ch)) {
@@ -542,17 +539,8 @@ ItemPtr Builder::item(Ctx* c, bool in_group) {
     // (A name the parser had to conjure leaves no error node in tierName.)
     broken = broken || n->name.empty();
     n->cond = value_expr(x->expr(), x);
-    if (in_group) {
-      cx_.report(DiagKind::SyntaxError, range(x->getStart()),
-                     "a tier cannot be inside a group: tiers belong to the profile");
-      return nullptr;
-    }
     out = std::move(n);
-  } else if (auto* x = group_of(c)) {
-    if (in_group) {
-      cx_.report(DiagKind::SyntaxError, range(x->getStart()), "groups cannot be nested");
-      return nullptr;
-    }
+  } else if (auto* x = group_of(c)) {  // (the grammar has no tier or group in a group)
     auto n = make<GroupItem>(range(x));
     n->label = label(x->stringLit(), x);
     if (tok(x, P::K_CAP)) n->cap = value_expr(x->operand(), x);
@@ -580,8 +568,7 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
       if (!name) continue;
       if (has_profile) {
         if (!quiet)
-          cx_.report(DiagKind::SyntaxError, range(x), "a test scores one profile: '{}' is already named",
-                       n->profile.name);
+          cx_.report(diag::TestNamesTwoProfiles, range(x), n->profile.name);
         continue;
       }
       has_profile = true;
@@ -590,19 +577,18 @@ DeclPtr Builder::test_decl(P::TestDeclContext* c) {
     } else if (auto* x = alt<P::TestAsOfContext>(ic)) {
       ExprPtr v = whole_const(x->constValue(), x, false);
       if (n->as_of) {
-        if (!quiet) cx_.report(DiagKind::SyntaxError, range(x), "a test has one `as_of`");
+        if (!quiet) cx_.report(diag::TestAsOfTwice, range(x));
         continue;
       }
       if (v->kind != ExprKind::DateLit && v->kind != ExprKind::Error) {
-        cx_.report(DiagKind::SyntaxError, v->range, "`as_of` takes a date, like `2026-11-01`");
+        cx_.report(diag::AsOfNotADate, v->range);
         v = error_at(v->range);
       }
       n->as_of = std::move(v);
     } else if (auto* x = alt<P::TestGivenContext>(ic)) {
       if (n->given_range) {
         if (!quiet)
-          cx_.report(DiagKind::SyntaxError, range(x->getStart()),
-                       "a test has one `given` block: put all the fields in the first one");
+          cx_.report(diag::TestGivenTwice, range(x->getStart()));
       } else {
         n->given_range = range(x);
       }
@@ -632,8 +618,7 @@ bool Builder::expect(P::ExpectationContext* c, Expect& e) {
     e.kind = ExpectKind::Tier;
     e.op = op_of(x->cmpOp());
     if (e.op != CmpOp::Eq && e.op != CmpOp::Ne)
-      cx_.report(DiagKind::SyntaxError, range(x->cmpOp()),
-                     "`expect tier` compares with `==` or `!=` only");
+      cx_.report(diag::ExpectTierOperator, range(x->cmpOp()));
     Token* t = x->tierName() ? first_tok(x->tierName()) : nullptr;
     e.tier = ident(t, x);
     return !e.tier.empty();
@@ -688,10 +673,7 @@ bool Builder::expect(P::ExpectationContext* c, Expect& e) {
 
 void Builder::reject_missing(ExprPtr& e, std::string_view what) {
   if (!e || e->kind != ExprKind::MissingLit) return;
-  cx_.report(DiagKind::SyntaxError, e->range,
-             "`missing` cannot be an operand of {}: test a value with `x is missing` or "
-             "`x is present`",
-             what);
+  cx_.report(diag::MissingOperand, e->range, what);
   e = error_at(e->range);
 }
 
@@ -707,7 +689,7 @@ ExprPtr Builder::whole(ParserRuleContext* c, F&& build) {
   too_deep_.reset();
   ExprPtr e = build();
   if (too_deep_) {
-    cx_.diags.emit(DiagKind::NestedTooDeeply, *too_deep_, kMaxNesting);
+    cx_.diags.emit(diag::NestedTooDeeply, *too_deep_, kMaxNesting);
     too_deep_.reset();
     return error_at(c ? range(c) : e->range);
   }
@@ -799,9 +781,8 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c) {
       size_t ty = op->getType();
       if ((ty == P::EQ || ty == P::NE) && !(lmiss && rmiss)) {
         const char* good = ty == P::EQ ? "is missing" : "is present";
-        auto d = cx_.report(DiagKind::SyntaxError, cover(range(op), rmiss ? rhs->range : lhs->range),
-                                "`{} missing` does not test for a missing value: write `x {}`",
-                                op->getText(), good);
+        auto d = cx_.report(diag::ComparedWithMissing,
+                            cover(range(op), rmiss ? rhs->range : lhs->range), op->getText(), good);
         if (rmiss) d.fix(cover(range(op), rhs->range), good);
         auto n = make<IsMissingExpr>(whole);
         n->present = ty == P::NE;
@@ -864,7 +845,7 @@ ExprPtr Builder::cmp_expr(P::CmpExprContext* c) {
     if (negated) {
       const char* good = n->present ? "is present" : "is missing";
       SourceRange r = cover(range(is), range(word));
-      cx_.report(DiagKind::SyntaxError, r, "`is not {}` is not ICP: write `{}`", word->getText(), good)
+      cx_.report(diag::IsNotKeyword, r, word->getText(), good)
           .fix(r, good);
     }
     return n;
@@ -951,14 +932,14 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
   std::string written = sign ? text(sign) + s : s;
   bool neg = sign && sign->getType() == P::MINUS;
   auto no_sign = [&](const char* what) {
-    cx_.report(DiagKind::SyntaxError, range(sign), "{} cannot have a sign", what);
+    cx_.report(diag::SignedLiteral, range(sign), what);
     return error_at(r);
   };
   switch (t->getType()) {
     case P::INT: {
       int64_t v = 0;
       if (!decode_int(s, v)) {
-        cx_.report(DiagKind::InvalidLiteral, range(t), "integer `{}` is too large for an int (64 bits)", s);
+        cx_.report(diag::IntegerTooLarge, range(t), s);
         return error_at(r);
       }
       auto n = make<IntLit>(r);
@@ -976,7 +957,7 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
       Magnitude m = decode_magnitude(s);
       if (m.is_int) {
         if (m.overflow) {
-          cx_.report(DiagKind::InvalidLiteral, range(t), "integer `{}` is too large for an int (64 bits)", s);
+          cx_.report(diag::IntegerTooLarge, range(t), s);
           return error_at(r);
         }
         auto n = make<IntLit>(r);
@@ -998,12 +979,8 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
     }
     case P::DATE: {
       if (sign) return no_sign("a date");
-      std::string err;
-      auto d = decode_date(s, err);
-      if (!d) {
-        cx_.report(DiagKind::InvalidLiteral, r, "{}", err);
-        return error_at(r);
-      }
+      auto d = decode_date(s, cx_.diags, r);
+      if (!d) return error_at(r);
       auto n = make<DateLit>(r);
       n->days = d->days;
       n->year = d->year;
@@ -1015,7 +992,7 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
       if (sign) return no_sign("a duration");
       int64_t days = 0;
       if (!decode_duration(s, days)) {
-        cx_.report(DiagKind::InvalidLiteral, r, "duration `{}` is too large", s);
+        cx_.report(diag::DurationTooLarge, r, s);
         return error_at(r);
       }
       auto n = make<DurationLit>(r);
@@ -1026,12 +1003,9 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
     case P::STRING:
     case P::RAW_STRING: {
       if (sign) return no_sign("a string");
-      std::string value, err;
+      std::string value;
       bool raw = false;
-      if (!decode_string(s, value, raw, err)) {
-        cx_.report(DiagKind::InvalidLiteral, r, "{}", err);
-        return error_at(r);
-      }
+      if (!decode_string(s, value, raw, cx_.diags, r)) return error_at(r);
       auto n = make<StringLit>(r);
       n->value = std::move(value);
       n->raw = raw;
@@ -1046,10 +1020,10 @@ ExprPtr Builder::literal(Token* t, Token* sign) {
       return n;
     }
     case P::BAD_NUMBER:
-      cx_.report(DiagKind::InvalidLiteral, range(t), "{}", bad_number_message(s));
+      report_bad_number(cx_.diags, range(t), s);
       return error_at(r);
     case P::BAD_DATE:
-      cx_.report(DiagKind::InvalidLiteral, range(t), "{}", bad_date_message(s));
+      cx_.report(diag::InvalidDate, range(t), s);
       return error_at(r);
     default:
       return error_at(r);
@@ -1066,9 +1040,10 @@ ExprPtr Builder::const_value(P::ConstValueContext* c, ParserRuleContext* parent,
   }
   if (alt<P::ConstMissingContext>(c)) {
     if (!allow_missing) {
-      cx_.report(DiagKind::SyntaxError, range(c), "{}",
-                 alt<P::ConstSetContext>(parent) ? "a set cannot hold `missing`"
-                                                 : "`as_of` is a date; `missing` is not one");
+      if (alt<P::ConstSetContext>(parent))
+        cx_.report(diag::SetHoldsMissing, range(c));
+      else
+        cx_.report(diag::AsOfNotMissing, range(c));
       return error_at(range(c));
     }
     return make<MissingLit>(range(c));
@@ -1110,9 +1085,7 @@ ExprPtr Builder::default_value(P::ExprContext* c, ParserRuleContext* parent) {
     ParserRuleContext* bad = nullptr;
     if (ExprPtr e = literal_value(c, &bad)) return e;
     if (!bad || has_parse_errors(cx_, c)) return error_at(range(c));  // reported already
-    cx_.report(DiagKind::SyntaxError, range(bad),
-               "a default must be a literal: a number, string, date, `true`/`false`, an enum member "
-               "or a set of those");
+    cx_.report(diag::DefaultNotLiteral, range(bad));
     return error_at(range(c));
   });
 }
@@ -1141,7 +1114,7 @@ ExprPtr Builder::literal_value(P::ExprContext* c, ParserRuleContext** bad) {
   }
   if (alt<P::NamePrimaryContext>(o) || alt<P::QualifiedPrimaryContext>(o)) return primary(o);
   if (alt<P::MissingPrimaryContext>(o)) {
-    cx_.report(DiagKind::SyntaxError, range(o), "a set cannot hold `missing`");
+    cx_.report(diag::SetHoldsMissing, range(o));
     return nullptr;
   }
   if (auto* x = alt<P::SetPrimaryContext>(o)) {

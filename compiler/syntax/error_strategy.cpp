@@ -544,9 +544,10 @@ void ErrorStrategy::note_lost_statement(Token* off, const IntervalSet* expected)
   if (next->getType() == P::IDENT) {
     cx_.lost_names.push_back(next->getText());
   } else if (next->getType() == P::STRING || next->getType() == P::RAW_STRING) {
-    std::string value, error;
-    bool raw = false;
-    if (decode_string(next->getText(), value, raw, error)) cx_.lost_names.push_back(value);
+    // A label without escapes (the builder reports bad escapes, not this).
+    std::string text = next->getText();
+    if (next->getType() == P::STRING && text.size() >= 2 && text.find('\\') == std::string::npos)
+      cx_.lost_names.push_back(text.substr(1, text.size() - 2));
   }
 }
 
@@ -594,7 +595,7 @@ bool ErrorStrategy::explain_mistake(Parser* p, Token* off, const IntervalSet* ex
     return false;
   };
   if (type == P::ASSIGN && !wanted && prev && ends_operand(prev->getType()) && in_expression(off)) {
-    cx_.report(DiagKind::SyntaxError, cx_.token_range(off), "unexpected `=`: use `==` to compare")
+    cx_.report(diag::AssignForCompare, cx_.token_range(off))
         .fix(cx_.token_range(off), "==");
     suspect(off);
     return true;
@@ -607,7 +608,7 @@ bool ErrorStrategy::explain_mistake(Parser* p, Token* off, const IntervalSet* ex
     if (auto words = duration_words(prev->getText(), off->getText())) {
       SourceRange r = cx_.span(prev, off);
       std::string lit = words->substr(1, words->find('`', 1) - 1);
-      cx_.report(DiagKind::SyntaxError, r, "a duration is written as one word: {}", *words).fix(r, lit);
+      cx_.report(diag::DurationInWords, r, *words).fix(r, lit);
       suspect(off);
       return true;
     }
@@ -622,7 +623,7 @@ bool ErrorStrategy::explain_mistake(Parser* p, Token* off, const IntervalSet* ex
         glued(sign, prev) && before && !glued(before, sign) && sign->getLine() == prev->getLine()) {
       SourceRange r = cx_.span(sign, prev);
       std::string points = sign->getText() + prev->getText();
-      cx_.report(DiagKind::SyntaxError, r, "`=>` is missing before `{}`", points)
+      cx_.report(diag::MissingArrowBefore, r, points)
           .fix(r, "=> " + points);
       return true;
     }
@@ -632,7 +633,7 @@ bool ErrorStrategy::explain_mistake(Parser* p, Token* off, const IntervalSet* ex
       Token* last = is_number(type) ? off : next_of(off);
       SourceRange r = cx_.span(off, last);
       std::string points = is_number(type) ? off->getText() : off->getText() + last->getText();
-      cx_.report(DiagKind::SyntaxError, r, "`=>` is missing before `{}`", points)
+      cx_.report(diag::MissingArrowBefore, r, points)
           .fix(cx_.token_range(off), "=> " + off->getText());
       return true;
     }
@@ -676,10 +677,9 @@ bool ErrorStrategy::explain_mistake(Parser* p, Token* off, const IntervalSet* ex
         uint32_t b = cx_.token_end(open), e = cx_.token_begin(close);
         std::string braces = "{" + text.substr(b, e - b) + "}";
         SourceRange r = cx_.span(open, close);
-        cx_.report(DiagKind::SyntaxError, r, "sets are written with braces: `{}`", braces).fix(r, braces);
+        cx_.report(diag::SetInParentheses, r, braces).fix(r, braces);
       } else {
-        cx_.report(DiagKind::SyntaxError, cx_.token_range(open),
-                   "sets are written with braces, as in `{{a, b}}`");
+        cx_.report(diag::SetInOpenParenthesis, cx_.token_range(open));
       }
       return true;
     }
@@ -688,8 +688,7 @@ bool ErrorStrategy::explain_mistake(Parser* p, Token* off, const IntervalSet* ex
   // A misspelt keyword: `signl "x" when ...`, `signal "x" wen ...`.
   if (expected) {
     if (auto kw = misspelt_keyword(off, *expected)) {
-      cx_.report(DiagKind::SyntaxError, cx_.token_range(off), "unexpected `{}`: did you mean `{}`?",
-                 off->getText(), kw->first)
+      cx_.report(diag::MisspeltKeyword, cx_.token_range(off), off->getText(), kw->first)
           .fix(cx_.token_range(off), kw->first);
       return true;
     }
@@ -698,8 +697,8 @@ bool ErrorStrategy::explain_mistake(Parser* p, Token* off, const IntervalSet* ex
   return false;
 }
 
-void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bool after_previous,
-                           const IntervalSet* expected) {
+void ErrorStrategy::report(Parser* p, Token* off, bool unwanted, const std::string& wanted,
+                           bool after_previous, const IntervalSet* expected) {
   ++cx_.parse_errors;
   SourceRange r = cx_.token_range(off);
   Token* prev = ParseContext::is_real(off) ? cx_.previous_token(off->getTokenIndex()) : nullptr;
@@ -746,20 +745,19 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
   size_t type = off ? off->getType() : 0;
   SourceRange tr = cx_.token_range(off);
   if (type == P::UNTERMINATED_STRING) {
-    cx_.report(DiagKind::InvalidLiteral, tr,
-                   "unterminated string: add the closing `\"` on the same line");
+    cx_.report(diag::UnterminatedString, tr);
     return;
   }
   if (type == P::BAD_NUMBER) {
-    cx_.report(DiagKind::InvalidLiteral, tr, "{}", bad_number_message(text));
+    report_bad_number(cx_.diags, tr, text);
     return;
   }
   if (type == P::BAD_DATE) {
-    cx_.report(DiagKind::InvalidLiteral, tr, "{}", bad_date_message(text));
+    cx_.report(diag::InvalidDate, tr, text);
     return;
   }
   if (type == P::ERROR_CHAR) {
-    cx_.report(DiagKind::SyntaxError, tr, "unexpected character `{}`{}", text, char_hint(text));
+    cx_.report(diag::UnexpectedCharacter, tr, text, char_hint(text));
     return;
   }
   Token* before = ParseContext::is_real(off) ? cx_.previous_token(off->getTokenIndex()) : nullptr;
@@ -767,47 +765,37 @@ void ErrorStrategy::report(Parser* p, Token* off, const std::string& message, bo
   if (explain_mistake(p, off, expected)) return;
   if (type == P::LT && before &&
       in(before->getType(), {P::K_INT, P::K_FLOAT, P::K_BOOL, P::K_STRING, P::K_DATE, P::K_DURATION})) {
-    cx_.report(DiagKind::SyntaxError, tr,
-               "`{}` takes no type parameter: the only type with one is `set<string>`", before->getText());
+    cx_.report(diag::TypeTakesNoParameter, tr, before->getText());
     return;
   }
   if (in(type, kComparisons) && (!expected || !expected->contains(type))) {
     if (continues_comparison(cx_, off))
-      cx_.report(DiagKind::SyntaxError, tr,
-                     "comparisons do not chain: `{}` cannot follow a comparison; combine "
-                     "comparisons with `and` (`a < b and b < c`)",
-                     text);
+      cx_.report(diag::ChainedComparison, tr, text);
     else
-      cx_.report(DiagKind::SyntaxError, tr,
-                     "a comparison is not allowed here without parentheses: the operands of "
-                     "`between` and `within` and the date of a trigger are simple values; write "
-                     "`(a {} b)`",
-                     text);
+      cx_.report(diag::ComparisonNeedsParens, tr, text);
     return;
   }
-  cx_.report(DiagKind::SyntaxError, r, "{}", message);
+  if (unwanted)
+    cx_.report(diag::UnexpectedToken, r, describe_token(off), wanted);
+  else
+    cx_.report(diag::ExpectedToken, r, wanted, describe_token(off));
 }
 
 void ErrorStrategy::reportNoViableAlternative(Parser* p, const antlr4::NoViableAltException& e) {
   Token* off = e.getOffendingToken();
   IntervalSet expected = e.getExpectedTokens();
-  std::string msg = fmt::format("expected {}, found {}",
-                                expected_phrase(p, expected, p->getContext(), off),
-                                describe_token(off));
-  report(p, off, msg, true, &expected);
+  report(p, off, false, expected_phrase(p, expected, p->getContext(), off), true, &expected);
 }
 
 void ErrorStrategy::reportInputMismatch(Parser* p, const antlr4::InputMismatchException& e) {
   Token* off = e.getOffendingToken();
   IntervalSet expected = e.getExpectedTokens();
-  std::string msg = fmt::format("expected {}, found {}",
-                                expected_phrase(p, expected, p->getContext(), off),
-                                describe_token(off));
-  report(p, off, msg, true, &expected);
+  report(p, off, false, expected_phrase(p, expected, p->getContext(), off), true, &expected);
 }
 
 void ErrorStrategy::reportFailedPredicate(Parser* p, const antlr4::FailedPredicateException& e) {
-  report(p, e.getOffendingToken(), "syntax error", false, nullptr);
+  // (The grammar has no semantic predicate: this never runs.)
+  report(p, e.getOffendingToken(), true, "something else", false, nullptr);
 }
 
 void ErrorStrategy::reportUnwantedToken(Parser* p) {
@@ -815,9 +803,7 @@ void ErrorStrategy::reportUnwantedToken(Parser* p) {
   beginErrorCondition(p);
   Token* off = p->getCurrentToken();
   IntervalSet expected = getExpectedTokens(p);
-  std::string msg = fmt::format("unexpected {}, expected {}", describe_token(off),
-                                expected_phrase(p, expected, p->getContext(), off));
-  report(p, off, msg, false, &expected);
+  report(p, off, true, expected_phrase(p, expected, p->getContext(), off), false, &expected);
 }
 
 void ErrorStrategy::reportMissingToken(Parser* p) {
@@ -825,10 +811,7 @@ void ErrorStrategy::reportMissingToken(Parser* p) {
   beginErrorCondition(p);
   Token* off = p->getCurrentToken();
   IntervalSet expected = getExpectedTokens(p);
-  std::string msg = fmt::format("expected {}, found {}",
-                                expected_phrase(p, expected, p->getContext(), off),
-                                describe_token(off));
-  report(p, off, msg, true, &expected);
+  report(p, off, false, expected_phrase(p, expected, p->getContext(), off), true, &expected);
 }
 
 ErrorStrategy::ErrorStrategy(ParseContext& cx) : cx_(cx) { g_vocab = cx.vocab; }
@@ -866,7 +849,7 @@ bool ErrorStrategy::read_as_keyword(Parser* p, const IntervalSet& expected) {
   // Reported (did you mean), then read as the keyword it misspells, so the
   // statement parses: `signl "Big" when ...` is still the signal "Big", and
   // a test that names it, or the checker, has nothing more to say.
-  report(p, t, "", false, &expected);
+  report(p, t, true, "", false, &expected);
   if (auto* w = dynamic_cast<antlr4::WritableToken*>(t)) w->setType(kw->second);
   // The statement now reads normally: what follows is not to be quietened.
   quiet_until_ = t->getTokenIndex() + 1;

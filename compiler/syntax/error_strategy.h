@@ -28,7 +28,9 @@ class ErrorStrategy : public antlr4::DefaultErrorStrategy {
   // Emits one diagnostic unless the statement (or line) already has one.
   // `after_previous`: anchor at the end of the previous token when the
   // offending token is on a later line (clang's "expected ';' after").
-  void report(antlr4::Parser* p, antlr4::Token* offending, const std::string& message,
+  // The message, unless a more specific one applies, is "expected WANTED,
+  // found OFFENDING" or (`unwanted`) "unexpected OFFENDING, expected WANTED".
+  void report(antlr4::Parser* p, antlr4::Token* offending, bool unwanted, const std::string& wanted,
               bool after_previous, const antlr4::misc::IntervalSet* expected);
   // Mistakes a new user makes, said in their terms (a missing `=>` before
   // `+10`, `=` for `==`, `6 months`, `in (a, b)`, a misspelt keyword).

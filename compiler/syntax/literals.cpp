@@ -121,7 +121,7 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 
 static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-std::optional<DateValue> decode_date(std::string_view text, std::string& error) {
+std::optional<DateValue> decode_date(std::string_view text, DiagnosticEngine& diags, SourceRange r) {
   static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                   "July",    "August",   "September", "October", "November", "December"};
   DateValue v;
@@ -129,24 +129,24 @@ std::optional<DateValue> decode_date(std::string_view text, std::string& error) 
   v.month = std::atoi(std::string(text.substr(5, 2)).c_str());
   v.day = std::atoi(std::string(text.substr(8, 2)).c_str());
   if (v.month < 1 || v.month > 12) {
-    error = fmt::format("invalid date `{}`: there is no month {}", text, v.month);
+    diags.emit(diag::NoSuchMonth, r, text, v.month);
     return std::nullopt;
   }
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int max_day = kDays[v.month - 1] + (v.month == 2 && is_leap(v.year) ? 1 : 0);
   if (v.day < 1 || v.day > max_day) {
     if (v.day == 0)
-      error = fmt::format("invalid date `{}`: there is no day 0", text);
+      diags.emit(diag::NoDayZero, r, text);
     else
-      error = fmt::format("invalid date `{}`: {} {} has {} days", text, kMonths[v.month - 1], v.year,
-                          max_day);
+      diags.emit(diag::NoSuchDay, r, text, kMonths[v.month - 1], v.year, max_day);
     return std::nullopt;
   }
   v.days = static_cast<int32_t>(days_from_civil(v.year, v.month, v.day));
   return v;
 }
 
-bool decode_string(std::string_view text, std::string& out, bool& raw, std::string& error) {
+bool decode_string(std::string_view text, std::string& out, bool& raw, DiagnosticEngine& diags,
+                   SourceRange r) {
   out.clear();
   raw = false;
   if (text.size() >= 2 && text[0] == 'r') {
@@ -163,7 +163,7 @@ bool decode_string(std::string_view text, std::string& out, bool& raw, std::stri
       continue;
     }
     if (i + 1 >= body.size()) {
-      error = "a string cannot end with a lone `\\`";
+      diags.emit(diag::InvalidEscape, r, "");  // (the lexer lets no string end so)
       return false;
     }
     char e = body[++i];
@@ -188,7 +188,7 @@ bool decode_string(std::string_view text, std::string& out, bool& raw, std::stri
           ok = ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
         }
         if (!ok) {
-          error = "invalid escape `\\u`: write a Unicode code point as `\\u{1F600}` (1 to 6 hex digits)";
+          diags.emit(diag::InvalidUnicodeEscape, r);
           return false;
         }
         append_utf8(out, cp);
@@ -200,10 +200,7 @@ bool decode_string(std::string_view text, std::string& out, bool& raw, std::stri
         uint32_t cp = decode_utf8(body, j);
         std::string shown;
         append_utf8(shown, cp);
-        error = fmt::format(
-            "invalid escape `\\{}` in a string: the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and "
-            "`\\u{{...}}`; for a regular expression use a raw string `r\"...\"`",
-            shown);
+        diags.emit(diag::InvalidEscape, r, shown);
         return false;
       }
     }
@@ -234,7 +231,7 @@ std::optional<std::string> duration_words(std::string_view number, std::string_v
   return fmt::format("{} or `{}d`", lit, n * per);
 }
 
-std::string bad_number_message(std::string_view text) {
+void report_bad_number(DiagnosticEngine& diags, SourceRange r, std::string_view text) {
   size_t i = 0;
   while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '_' ||
                              text[i] == '.'))
@@ -256,11 +253,7 @@ std::string bad_number_message(std::string_view text) {
     hint = "an exponent needs digits, as in `2e6`";
   if (hint.empty())
     hint = "durations are written `90d`, `6w`, `3mo`, `1y`; magnitudes `50k`, `2M`, `1B`";
-  return fmt::format("invalid number `{}`: a number cannot run into letters; {}", text, hint);
-}
-
-std::string bad_date_message(std::string_view text) {
-  return fmt::format("invalid date `{}`: write dates as YYYY-MM-DD, e.g. `2026-11-01`", text);
+  diags.emit(diag::InvalidNumber, r, text, hint);
 }
 
 }  // namespace icp::syntax

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "diag/diagnostic.h"
+
 namespace icp::syntax {
 
 // `1200`, `1_200`. False on overflow of int64.
@@ -31,16 +33,17 @@ bool decode_duration(std::string_view text, int64_t& days);
 
 // Days since 1970-01-01 of a proleptic Gregorian date (no validation).
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
-// Validates `YYYY-MM-DD`; on failure returns the E0002 message.
+// Validates `YYYY-MM-DD`; on failure reports E0002 at `r` and returns nothing.
 struct DateValue {
   int year = 0, month = 0, day = 0;
   int32_t days = 0;
 };
-std::optional<DateValue> decode_date(std::string_view text, std::string& error);
+std::optional<DateValue> decode_date(std::string_view text, DiagnosticEngine& diags, SourceRange r);
 
 // Decodes a string literal as written, quotes included: "..." with escapes,
-// r"..." and r#"..."#. On a bad escape returns false and sets the message.
-bool decode_string(std::string_view text, std::string& out, bool& raw, std::string& error);
+// r"..." and r#"..."#. On a bad escape reports E0002 at `r` and returns false.
+bool decode_string(std::string_view text, std::string& out, bool& raw, DiagnosticEngine& diags,
+                   SourceRange r);
 
 // How to write `number unit` as a duration literal when `unit` is a word for
 // days, weeks, months or years (`days`, `wk`, `months`, `yrs`...; not a lone
@@ -48,9 +51,8 @@ bool decode_string(std::string_view text, std::string& out, bool& raw, std::stri
 // (`6`, `months`) -> "`6mo` or `180d`", (`90`, `days`) -> "`90d`".
 std::optional<std::string> duration_words(std::string_view number, std::string_view unit);
 
-// The E0002 message for a BAD_NUMBER token (`90days`, `3m`, `50Mb`, `1__0`).
-std::string bad_number_message(std::string_view text);
-// The E0002 message for a BAD_DATE token (`2026-11-1`).
-std::string bad_date_message(std::string_view text);
+// Reports E0002 for a BAD_NUMBER token (`90days`, `3m`, `50Mb`, `1__0`),
+// with a hint at what was meant.
+void report_bad_number(DiagnosticEngine& diags, SourceRange r, std::string_view text);
 
 }  // namespace icp::syntax

@@ -168,7 +168,7 @@ class Guard {
       return i + 1;
     }
     if (armed_) {
-      cx_.diags.emit(DiagKind::NestedTooDeeply, cx_.token_range(tokens_.get(i)), kMaxNesting);
+      cx_.diags.emit(diag::NestedTooDeeply, cx_.token_range(tokens_.get(i)), kMaxNesting);
       armed_ = false;
     }
     cx_.cuts.push_back(i);

@@ -46,11 +46,10 @@ struct ParseContext {
     if (cp >= cp_to_byte.size()) return cp_to_byte.back();
     return cp_to_byte[cp];
   }
-  // Emits a diagnostic whose message is formatted here (the registry formats
-  // of E0001/E0002 are a bare "{}").
-  template <typename... A>
-  DiagBuilder report(DiagKind k, SourceRange r, fmt::format_string<A...> f, A&&... a) {
-    return diags.emit(k, r, fmt::format(f, std::forward<A>(a)...));
+  // diags.emit, for short.
+  template <DiagKind K, typename... A>
+  DiagBuilder report(DiagDef<K, A...> k, SourceRange r, std::type_identity_t<A>... a) {
+    return diags.emit(k, r, a...);
   }
   // Whether a cut starts at a token index in [first, last].
   bool has_cut(size_t first, size_t last) const {

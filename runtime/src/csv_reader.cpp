@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "icp/rt/reader.h"
+#include "icp/rt/name_list.h"
 #include "icp/rt/utf8.h"
 #include "input_buffer.h"
 #include "row_builder.h"
@@ -141,15 +142,6 @@ bool CsvSource::blank_record() const {
   return cells_.size() == 1 && !any_quoted_ && trim_view(cell(0)).empty();
 }
 
-std::string join_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i) out += ", ";
-    out += names[i];
-  }
-  return out;
-}
-
 bool CsvSource::open(const std::vector<std::string>& keep, std::string& error) {
   int64_t line = 0;
   Rec r = read_record(line);
@@ -182,7 +174,9 @@ bool CsvSource::open(const std::vector<std::string>& keep, std::string& error) {
   std::vector<std::string> unused;
   for (size_t i = 0; i < header_.size(); ++i)
     if (!used_col_[i]) unused.push_back(header_[i]);
-  std::string lines, allowable;
+  std::string lines;
+  std::vector<std::string> allowable;
+  size_t absent = 0;  // columns reported (one line each, up to kListedNames)
   for (size_t f = 0; f < schema_.fields.size(); ++f) {
     if (field_col_[f] >= 0) continue;
     const FieldSpec& fs = schema_.fields[f];
@@ -197,24 +191,31 @@ bool CsvSource::open(const std::vector<std::string>& keep, std::string& error) {
                        " in every row (--allow-missing)");
       continue;
     }
+    if (!fs.required()) allowable.push_back(fs.column);
+    if (absent++ >= kListedNames) continue;
     std::string near = closest_column(fs.column, unused.empty() ? header_ : unused, false);
     if (!lines.empty()) lines += "\n";
     lines += "no column '" + fs.column + "' for field '" + fs.name + "'";
     lines += near.empty() ? std::string("; no header name is close to it")
                           : "; the closest header name is '" + near + "'";
-    if (!fs.required()) allowable += (allowable.empty() ? "" : ",") + fs.column;
   }
-  if (!lines.empty()) {
-    error = lines + "\nnote: the header has: " + join_names(header_);
-    if (!allowable.empty())
+  if (absent) {
+    error = lines;
+    if (absent > kListedNames) error += "\nand " + std::to_string(absent - kListedNames) + " more fields have no column";
+    error += "\nnote: the header has: " + name_list(header_);
+    if (!allowable.empty()) {
+      std::string names;
+      for (const auto& a : allowable) names += (names.empty() ? "" : ",") + a;
       error += "\nnote: to read an absent column of an optional field, a set or a field with a default as no value, "
-               "pass --allow-missing '" + allowable + "'";
+               "pass --allow-missing " +
+               (allowable.size() > kListedNames ? std::string("all") : "'" + names + "'");
+    }
     return false;
   }
   for (const auto& k : keep) {
     int c = find(k);
     if (c < 0) {
-      error = "no column '" + k + "' to keep (the header has: " + join_names(header_) + ")";
+      error = "no column '" + k + "' to keep (the header has: " + name_list(header_) + ")";
       return false;
     }
     keep_col_.push_back(c);

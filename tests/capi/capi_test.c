@@ -120,6 +120,7 @@ static void test_errors(void) {
 int main(void) {
   CHECK(icp_version() && *icp_version(), "no version");
   test_errors();
+  test_imports();
 
   char *err = NULL;
   icp_model *m = icp_compile_source(kModel, strlen(kModel), "model.icp", &err);

@@ -23,5 +23,7 @@ extern const char *const kModel;
 
 /* Scores the columnar batch test; returns the number of failures. */
 void test_batch(icp_scorer *s);
+/* The import root (icp_compile_*_in). */
+void test_imports(void);
 
 #endif

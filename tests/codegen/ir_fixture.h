@@ -1,6 +1,6 @@
 // Helpers for the codegen tests: a small builder of ir::Function values, a
 // columnar batch with owned storage, and a runner that scores a batch with
-// the JIT (and, when built, the interpreter, requiring identical results).
+// the JIT and the interpreter, requiring identical results.
 #pragma once
 #include <gtest/gtest.h>
 
@@ -193,8 +193,8 @@ inline Results score_with(const ir::Engine& e, const Batch& b, int64_t as_of = 2
   return res;
 }
 
-// JIT-scores the rows; with the interpreter built, also checks that it
-// produces bit-identical results.
+// JIT-scores the rows, and checks that the interpreter produces
+// bit-identical results.
 inline Results run(IrBuilder& ib, const std::vector<std::vector<Cell>>& rows, int64_t as_of = 20000) {
   ib.finish();
   std::string err;
@@ -212,13 +212,13 @@ inline Results run(IrBuilder& ib, const std::vector<std::vector<Cell>>& rows, in
     split.tier = tier;
     auto jit_split = codegen::make_jit(ib.f, &err, split);
     EXPECT_TRUE(jit_split) << err;
-    if (jit_split) EXPECT_TRUE(score_with(*jit_split, b, as_of) == r) << "split JIT disagrees";
+    if (jit_split) {
+      EXPECT_TRUE(score_with(*jit_split, b, as_of) == r) << "split JIT disagrees";
+    }
   }
-#ifdef ICP_HAVE_INTERP
   auto interp = interp::make_interpreter(ib.f);
   Results ri = score_with(*interp, b, as_of);
   EXPECT_TRUE(r == ri) << "JIT and interpreter disagree";
-#endif
   return r;
 }
 

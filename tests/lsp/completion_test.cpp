@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "annotations.h"
@@ -210,6 +211,29 @@ TEST(Completion, ImportPathsRelativeToTheDocument) {
   r = complete_at("import \"std/^\"\n", dir.string());
   EXPECT_EQ(r.labels(), Labels({"std/firmo", "std/geo", "std/people"}));
   std::filesystem::remove_all(dir);
+}
+
+TEST(Completion, ImportPathsFollowTheImportRule) {
+  // Only what an import may read (LANGUAGE.md section 3): nothing outside the
+  // import root (the document's folder), through `../` or a symbolic link,
+  // and no .icp name that is a folder's or a FIFO's.
+  namespace fs = std::filesystem;
+  fs::path top = fs::temp_directory_path() / ("icp_completion_rule." + std::to_string(getpid()));
+  fs::path dir = top / "root";
+  fs::remove_all(top);
+  fs::create_directories(dir / "sub");
+  fs::create_directories(dir / "folder.icp");
+  std::ofstream(top / "outside.icp") << "const O = 1\n";
+  std::ofstream(dir / "sub" / "in.icp") << "const I = 1\n";
+  fs::create_symlink(top / "outside.icp", dir / "escape.icp");
+  fs::create_directory_symlink(top, dir / "up");
+  ASSERT_EQ(mkfifo((dir / "pipe.icp").c_str(), 0644), 0);
+  Result r = complete_at("import \"./^\"\n", dir.string());
+  EXPECT_EQ(r.labels(), Labels({"./folder.icp/", "./sub/"}));
+  EXPECT_EQ(complete_at("import \"./sub/^\"\n", dir.string()).labels(), Labels({"./sub/in.icp"}));
+  EXPECT_EQ(complete_at("import \"../^\"\n", dir.string()).labels(), Labels({}));
+  EXPECT_EQ(complete_at("import \"./up/^\"\n", dir.string()).labels(), Labels({}));
+  fs::remove_all(top);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sema/fold.h"
+#include "sema/import_rule.h"
 #include "sema/program.h"
 #include "sema/suggest.h"
 
@@ -107,6 +108,18 @@ profile P on A {
     ASSERT_EQ(d.fixes.size(), 1u) << d.message;
     EXPECT_EQ(d.fixes[0].replacement, "n");  // did you mean `n`
   }
+}
+
+// The one kind no golden file can produce (tests/golden/kinds_outside_goldens.txt).
+TEST(Errors, AnUnreadableMainFileIsFileNotReadable) {
+  CompileOptions opts;
+  opts.stdlib_dir = ICP_TEST_STDLIB_DIR;
+  auto p = compile_file("/nonexistent-icp-dir/model.icp", opts);
+  ASSERT_EQ(p->diags.diagnostics().size(), 1u);
+  const Diagnostic& d = p->diags.diagnostics()[0];
+  EXPECT_EQ(d.kind, DiagKind::FileNotReadable);
+  EXPECT_EQ(d.code, "E0104");
+  EXPECT_EQ(d.message, "cannot read '/nonexistent-icp-dir/model.icp': no such file");
 }
 
 TEST(Errors, OneBadFieldKeepsTheFieldsAfterIt) {
@@ -314,6 +327,58 @@ test "t" {
   EXPECT_EQ(std::get<std::string>(t.given[0].value), "Acme");
   EXPECT_EQ(t.given[1].field, 1);
   EXPECT_EQ(std::get<int64_t>(t.given[1].value), 5);
+}
+
+// The messages of the diagnostics of `p`, in order.
+std::vector<std::string> messages(const Program& p) {
+  std::vector<std::string> out;
+  for (const auto& d : p.diags.sorted()) out.push_back(d.message);
+  return out;
+}
+
+TEST(ImportRule, OverlaysAreConfinedAndLimitedLikeFiles) {
+  // The language server's open documents are imported under the same rule:
+  // inside the root, and at most 8 MiB.
+  CompileOptions opts;
+  opts.overlays = {{"/virtual/root/small.icp", "const S = 1\n"},
+                   {"/virtual/root/big.icp", std::string(kMaxImportBytes + 1, ' ')},
+                   {"/virtual/root/edge.icp", std::string(kMaxImportBytes, '\n')},
+                   {"/virtual/outside.icp", "const O = 1\n"}};
+  auto p = compile_source("import \"./small.icp\"\nimport \"./big.icp\"\nimport \"./edge.icp\"\n"
+                          "import \"../outside.icp\"\nconst X = S\n",
+                          "/virtual/root/main.icp", opts);
+  EXPECT_EQ(messages(*p), (std::vector<std::string>{
+                              "import './big.icp' is larger than 8 MiB, the limit for an imported file",
+                              "import '../outside.icp' leaves the import root"}));
+  EXPECT_EQ(p->import_root, std::optional<std::string>("/virtual/root"));
+}
+
+TEST(ImportRule, RootOptionAndSourceWithoutRoot) {
+  CompileOptions opts;
+  opts.stdlib_dir = ICP_TEST_STDLIB_DIR;
+  opts.overlays = {{"/virtual/root/lib.icp", "const L = 1\n"}, {"/virtual/shared.icp", "const H = 1\n"}};
+  const std::string text = "import \"./lib.icp\"\nimport \"../shared.icp\"\nconst X = L + H\n";
+  auto p = compile_source(text, "/virtual/root/main.icp", opts);
+  EXPECT_EQ(messages(*p), (std::vector<std::string>{"import '../shared.icp' leaves the import root"}));
+  opts.import_root = "/virtual";  // wider: both are in
+  EXPECT_EQ(messages(*compile_source(text, "/virtual/root/main.icp", opts)), std::vector<std::string>{});
+  opts.import_root.clear();
+  opts.no_import_root = true;  // from memory without a root: neither, std/ still
+  p = compile_source("import \"std/geo\"\n" + text, "/virtual/root/main.icp", opts);
+  EXPECT_EQ(messages(*p),
+            (std::vector<std::string>{
+                "import './lib.icp' cannot be read: source compiled from memory has no import root",
+                "import '../shared.icp' cannot be read: source compiled from memory has no import root"}));
+  EXPECT_FALSE(p->import_root);
+}
+
+TEST(ImportRule, InsideRoot) {
+  EXPECT_TRUE(inside_root("/a/b/c.icp", "/a/b"));
+  EXPECT_TRUE(inside_root("/a/b/c/d.icp", "/a/b/"));
+  EXPECT_FALSE(inside_root("/a/bc/d.icp", "/a/b"));  // a prefix of the name is not a folder
+  EXPECT_FALSE(inside_root("/a/b", "/a/b"));          // the root itself is not a file in it
+  EXPECT_FALSE(inside_root("/a/x.icp", "/a/b"));
+  EXPECT_TRUE(inside_root("/x.icp", "/"));
 }
 
 }  // namespace

@@ -56,6 +56,27 @@ ICP_API int icp_score_json(icp_scorer *, const char *record, size_t len, const c
 ICP_API void icp_free(void *); /* frees what the API allocated */
 ICP_API const char *icp_version(void);
 
+/* ---- Imports and the import root (LANGUAGE.md section 3, 0.2) ---------- */
+
+/* A relative import (`import "./common.icp"`) reads only a regular .icp file
+   of at most 8 MiB inside the import root, after symbolic links are
+   resolved: an absolute path, a path that leaves the root, a directory,
+   device or FIFO, a file of another kind or a larger file is an E0104
+   diagnostic, and the refused file is never read or quoted. `std/` imports
+   read the standard library only.
+     icp_compile_file:   the root is the folder of `path`.
+     icp_compile_source: no root: every relative import is refused.
+   These two name the root (`import_root` a folder; NULL gives the default
+   above). For icp_compile_source_in, relative imports are resolved from the
+   folder of `name`; a relative `name` is taken inside the root
+   ("lead.icp" with root "/srv/models" is "/srv/models/lead.icp", as
+   diagnostics show). An `import_root` that is not a folder fails the
+   compile with a message in *errors. A host compiling untrusted models
+   confines them with a root that holds nothing else. */
+ICP_API icp_model *icp_compile_file_in(const char *path, const char *import_root, char **errors);
+ICP_API icp_model *icp_compile_source_in(const char *source, size_t len, const char *name,
+                                         const char *import_root, char **errors);
+
 /* ---- Models ------------------------------------------------------------ */
 
 /* Warnings of a model that compiled (the `icp check` text, "" when none). */

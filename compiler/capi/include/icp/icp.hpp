@@ -40,15 +40,19 @@ struct ScorerFree {
 
 class Model {
  public:
-  static Model from_file(const std::string& path) {
+  // `import_root`: empty for the default (the file's folder; none for
+  // source), see icp_compile_file_in in icp.h.
+  static Model from_file(const std::string& path, const std::string& import_root = "") {
     char* err = nullptr;
-    icp_model* m = icp_compile_file(path.c_str(), &err);
+    icp_model* m = icp_compile_file_in(path.c_str(), import_root.empty() ? nullptr : import_root.c_str(), &err);
     if (!m) throw Error(detail::take(err));
     return Model(m);
   }
-  static Model from_source(std::string_view source, const std::string& name = "<source>") {
+  static Model from_source(std::string_view source, const std::string& name = "<source>",
+                           const std::string& import_root = "") {
     char* err = nullptr;
-    icp_model* m = icp_compile_source(source.data(), source.size(), name.c_str(), &err);
+    icp_model* m = icp_compile_source_in(source.data(), source.size(), name.c_str(),
+                                         import_root.empty() ? nullptr : import_root.c_str(), &err);
     if (!m) throw Error(detail::take(err));
     return Model(m);
   }
