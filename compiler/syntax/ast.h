@@ -372,6 +372,10 @@ struct Module {
   // are what error recovery guessed, so only the syntax error is reported
   // for them (sema/quiet_recovered.cpp).
   std::vector<SourceRange> recovered;
+  // The label or name of each statement that error recovery skipped whole
+  // (`signl "Big" when ...`): the syntax error is the news, so a test that
+  // names it says nothing more (sema/check_tests.cpp).
+  std::vector<std::string> lost_names;
 };
 
 }  // namespace icp::ast

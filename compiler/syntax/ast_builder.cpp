@@ -360,6 +360,8 @@ std::unique_ptr<Module> Builder::module(P::CompilationUnitContext* tree) {
       m->doc += (i ? "\n\n" : "") + block_text(blocks[i]);
   }
   m->recovered = std::move(recovered_);
+  m->recovered.insert(m->recovered.end(), cx_.suspect.begin(), cx_.suspect.end());
+  m->lost_names = cx_.lost_names;
   return m;
 }
 
