@@ -1,6 +1,9 @@
 // One-line JSON object parser for NDJSON input. See json_line.h.
 #include "json_line.h"
 
+#include <algorithm>
+
+#include "icp/rt/schema.h"
 #include "icp/rt/utf8.h"
 
 namespace icp::rt {
@@ -86,6 +89,7 @@ bool JsonLineParser::string(Str& out) {
           pos_ += 4;
           return true;
         };
+        size_t escape_at = pos_ - 2;  // the backslash
         char32_t cp;
         if (!read4(cp)) return fail("bad \\u escape");
         if (cp >= 0xD800 && cp <= 0xDBFF && pos_ + 1 < in_.size() && in_[pos_] == '\\' && in_[pos_ + 1] == 'u') {
@@ -95,7 +99,16 @@ bool JsonLineParser::string(Str& out) {
           if (read4(lo) && lo >= 0xDC00 && lo <= 0xDFFF) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           else pos_ = save;
         }
-        if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;  // lone surrogate
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+          // LANGUAGE.md 0.2 section 8: an unpaired surrogate makes the row
+          // unreadable, as invalid UTF-8 does in CSV (never U+FFFD).
+          if (error_.empty()) {
+            error_ = "unpaired surrogate escape " + std::string(in_.substr(escape_at, 6)) + " at column " +
+                     std::to_string(escape_at + 1);
+            surrogate_error_ = true;
+          }
+          return false;
+        }
         utf8_append(scratch_, cp);
         break;
       }
@@ -180,8 +193,11 @@ bool JsonLineParser::parse_object(std::string_view line, std::string& error) {
   pos_ = 0;
   scratch_.clear();
   error_.clear();
+  error_key_.clear();
+  surrogate_error_ = false;
   members_.clear();
   items_.clear();
+  key_columns_.clear();
   std::vector<Str> keys, texts, item_strs;
   std::vector<std::pair<uint32_t, uint32_t>> ranges;
   auto done = [&](bool ok) {
@@ -197,13 +213,24 @@ bool JsonLineParser::parse_object(std::string_view line, std::string& error) {
       ws();
       Str k;
       if (pos_ >= in_.size() || in_[pos_] != '"') return done(fail("expected a key"));
-      if (!string(k)) return done(false);
+      size_t key_at = pos_;
+      if (!string(k)) {
+        if (surrogate_error_) error_ += ", in a key";
+        return done(false);
+      }
       if (!skip_ws_expect(':')) return done(fail("expected ':'"));
       JsonMember m;
       pending_text_ = {};
       uint32_t ib = uint32_t(item_strs.size());
-      if (!value(m.value, &item_strs, 0)) return done(false);
+      if (!value(m.value, &item_strs, 0)) {
+        if (surrogate_error_) {
+          error_key_ = std::string(resolve(k));
+          error_ += ", in the value of key \"" + error_key_ + "\"";
+        }
+        return done(false);
+      }
       keys.push_back(k);
+      key_columns_.push_back(key_at + 1);
       texts.push_back(pending_text_);
       ranges.emplace_back(ib, uint32_t(item_strs.size()));
       members_.push_back(m);
@@ -224,7 +251,46 @@ bool JsonLineParser::parse_object(std::string_view line, std::string& error) {
       m.value.items_end = ranges[i].second;
     }
   }
+  if (!check_duplicate_keys()) return done(false);
   return done(true);
+}
+
+bool JsonLineParser::check_duplicate_keys() {
+  size_t n = members_.size();
+  if (n < 2) return true;
+  // Keys read columns by column_key() (trimmed, case-insensitive), so two keys
+  // equal under it are one column given twice: which value wins is a guess.
+  norm_keys_.resize(n);
+  for (size_t i = 0; i < n; ++i) norm_keys_[i] = column_key(members_[i].key);
+  size_t first = 0, second = n;  // the earliest repetition in line order
+  if (n <= 16) {
+    for (size_t j = 1; j < n && second == n; ++j)
+      for (size_t i = 0; i < j; ++i)
+        if (norm_keys_[i] == norm_keys_[j]) {
+          first = i;
+          second = j;
+          break;
+        }
+  } else {
+    std::vector<uint32_t> order(n);
+    for (size_t i = 0; i < n; ++i) order[i] = uint32_t(i);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return norm_keys_[a] < norm_keys_[b]; });
+    for (size_t i = 1; i < n; ++i) {
+      if (norm_keys_[order[i - 1]] != norm_keys_[order[i]] || order[i] >= second) continue;
+      size_t g = i - 1;  // the group's first member (lowest index, the sort is stable)
+      while (g > 0 && norm_keys_[order[g - 1]] == norm_keys_[order[i]]) --g;
+      first = order[g];
+      second = order[i];
+    }
+  }
+  if (second == n) return true;
+  const std::string_view a = members_[first].key, b = members_[second].key;
+  error_key_ = std::string(b);
+  error_ = "key \"" + error_key_ + "\" at column " + std::to_string(key_columns_[second]) + " repeats ";
+  error_ += a == b ? "the key" : "key \"" + std::string(a) + "\"";
+  error_ += " at column " + std::to_string(key_columns_[first]);
+  if (a != b) error_ += " (keys match case-insensitively)";
+  return false;
 }
 
 bool JsonLineParser::parse_string_array(std::string_view s, std::vector<std::string_view>& out) {
@@ -232,6 +298,7 @@ bool JsonLineParser::parse_string_array(std::string_view s, std::vector<std::str
   pos_ = 0;
   scratch_.clear();
   error_.clear();
+  surrogate_error_ = false;
   items_.clear();
   std::vector<Str> item_strs;
   JsonValueRef v;

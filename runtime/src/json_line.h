@@ -30,7 +30,14 @@ class JsonLineParser {
   // Parses `line` as one JSON object. On failure returns false and sets
   // `error` ("invalid JSON at column 12: expected ':'"). Views stay valid
   // until the next parse and while `line` lives.
+  // Unreadable as a row too (LANGUAGE.md 0.2 section 8), with the key and
+  // column in `error`: a string with an unpaired surrogate escape ("\ud800"),
+  // and a key given twice (compared as columns are matched: trimmed,
+  // case-insensitively).
   bool parse_object(std::string_view line, std::string& error);
+  // After a failed parse_object: the key the error is about (the repeated
+  // key, or the key whose value holds a bad escape), or "".
+  const std::string& error_key() const { return error_key_; }
   const std::vector<JsonMember>& members() const { return members_; }
   // Array items: strings decoded, numbers/booleans as written, nulls left out.
   std::span<const std::string_view> items(const JsonValueRef& v) const {
@@ -49,6 +56,7 @@ class JsonLineParser {
   bool skip_ws_expect(char c);
   void ws();
   bool fail(const char* what);
+  bool check_duplicate_keys();
   std::string_view resolve(const Str& s) const {
     return s.scratch ? std::string_view(scratch_).substr(s.off, s.len) : in_.substr(s.off, s.len);
   }
@@ -57,6 +65,10 @@ class JsonLineParser {
   size_t pos_ = 0;
   std::string scratch_;
   std::string error_;
+  std::string error_key_;
+  bool surrogate_error_ = false;
+  std::vector<size_t> key_columns_;     // 1-based column of each member's key
+  std::vector<std::string> norm_keys_;  // scratch for check_duplicate_keys
   std::vector<JsonMember> members_;
   std::vector<std::string_view> items_;
   Str pending_text_{};  // the decoded text of the last string value parsed

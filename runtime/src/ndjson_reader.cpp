@@ -139,7 +139,7 @@ bool NdjsonSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t m
       continue;
     }
     if (!json_.parse_object(line, reason)) {
-      reject(rejects, row, line_no, "", reason, line);
+      reject(rejects, row, line_no, json_.error_key(), reason, line);
       continue;
     }
     for (auto& in : inputs_) {

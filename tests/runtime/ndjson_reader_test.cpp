@@ -138,14 +138,89 @@ TEST(NdjsonReader, KeptColumnsEchoJson) {
   EXPECT_EQ(all.kept[1][1].first, KeptColumn::Absent);
 }
 
-TEST(NdjsonReader, CrLfBomAndDuplicateKeys) {
+TEST(NdjsonReader, CrLfAndBom) {
   Schema s;
   s.fields.push_back(field("name", ValueKind::String));
-  auto src = ndjson("\xEF\xBB\xBF{\"name\":\"a\"}\r\n{\"NAME\":\"b\",\"name\":\"c\"}\r\n", s);
+  auto src = ndjson("\xEF\xBB\xBF{\"name\":\"a\"}\r\n{\"name\":\"c\"}\r\n", s);
   ReadAll all = read_all(*src);
   ASSERT_EQ(all.records.size(), 2u);
   EXPECT_EQ(all.records[0].values[0], Value::string("a"));
   EXPECT_EQ(all.records[1].values[0], Value::string("c"));
+}
+
+// LANGUAGE.md 0.2 section 8: a key given twice is an unreadable row (keys
+// match columns trimmed and case-insensitively, so "NAME" repeats "name"),
+// whether or not the model reads that key; the reason names the key and both
+// columns. Distinct keys, and repeats inside a nested object, are fine.
+TEST(NdjsonReader, DuplicateKeysRejectTheRow) {
+  Schema s;
+  s.fields.push_back(field("name", ValueKind::String));
+  s.fields.push_back(field("n", ValueKind::Int, true));
+  std::string many;  // more than 16 keys: the sorted path
+  for (int i = 0; i < 30; ++i) many += ",\"k" + std::to_string(i) + "\":" + std::to_string(i);
+  auto src = ndjson(
+      "{\"name\":\"a\",\"name\":\"b\"}\n"
+      "{\"NAME\":\"b\", \"name\":\"c\"}\n"
+      "{\"name\":\"d\",\"other\":1,\"other\":null}\n"
+      "{\"name\":\"e\",\"x\":{\"y\":1,\"y\":2},\"Name \":\"f\"}\n"
+      "{\"n\\u0061me\":\"g\",\"name\":\"h\"}\n"
+      "{\"name\":\"i\"" + many + ",\"K7\":0,\"k0\":1}\n"
+      "{\"name\":\"ok\",\"n\":1,\"N2\":2,\"x\":{\"y\":1,\"y\":2}}\n",
+      s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 1u);
+  EXPECT_EQ(all.records[0].values[0], Value::string("ok"));
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{7}));
+  ASSERT_EQ(all.rejects.size(), 6u);
+  auto check = [&](size_t i, int64_t line, const std::string& col, const std::string& reason) {
+    EXPECT_EQ(all.rejects[i].line, line) << i;
+    EXPECT_EQ(all.rejects[i].column, col) << i;
+    EXPECT_EQ(all.rejects[i].reason, reason) << i;
+  };
+  check(0, 1, "name", "key \"name\" at column 13 repeats the key at column 2");
+  check(1, 2, "name", "key \"name\" at column 14 repeats key \"NAME\" at column 2 (keys match case-insensitively)");
+  check(2, 3, "other", "key \"other\" at column 23 repeats the key at column 13");
+  check(3, 4, "Name ", "key \"Name \" at column 31 repeats key \"name\" at column 2 (keys match case-insensitively)");
+  check(4, 5, "name", "key \"name\" at column 18 repeats the key at column 2");
+  // The earliest repetition in line order: "K7" (after k0..k29) repeats "k7";
+  // "k0" given again later is reported only once this one is fixed.
+  size_t k7 = std::string("{\"name\":\"i\"" + many).size() + 2;
+  check(5, 6, "K7", "key \"K7\" at column " + std::to_string(k7) + " repeats key \"k7\" at column " +
+                        std::to_string(std::string("{\"name\":\"i\"" + many).find("\"k7\"") + 1) +
+                        " (keys match case-insensitively)");
+  EXPECT_EQ(all.rejects[0].cells, (std::vector<std::string>{"{\"name\":\"a\",\"name\":\"b\"}"}));
+}
+
+// LANGUAGE.md 0.2 section 8: an unpaired surrogate escape is an unreadable
+// row, as invalid UTF-8 is in CSV: never U+FFFD. A proper pair reads.
+TEST(NdjsonReader, UnpairedSurrogateRejectsTheRow) {
+  Schema s;
+  s.fields.push_back(field("name", ValueKind::String));
+  auto src = ndjson(
+      "{\"name\":\"a\\ud800\"}\n"
+      "{\"name\":\"\\ud83d\\ude00\\uD83D\\uDE00\"}\n"
+      "{\"name\":\"b\",\"note\":\"x\\udc00y\"}\n"
+      "{\"name\":\"\\ud800\\u0041\"}\n"
+      "{\"na\\udbffme\":\"c\"}\n"
+      "{\"name\":\"d\",\"deep\":{\"k\":[\"\\ud800\"]}}\n"
+      "{\"name\":\"\\ud800\\\\udc00\"}\n",
+      s);
+  ReadAll all = read_all(*src);
+  ASSERT_EQ(all.records.size(), 1u);
+  EXPECT_EQ(all.records[0].values[0], Value::string("\xF0\x9F\x98\x80\xF0\x9F\x98\x80"));
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{2}));
+  ASSERT_EQ(all.rejects.size(), 6u);
+  auto check = [&](size_t i, int64_t line, const std::string& col, const std::string& reason) {
+    EXPECT_EQ(all.rejects[i].line, line) << i;
+    EXPECT_EQ(all.rejects[i].column, col) << i;
+    EXPECT_EQ(all.rejects[i].reason, reason) << i;
+  };
+  check(0, 1, "name", "unpaired surrogate escape \\ud800 at column 11, in the value of key \"name\"");
+  check(1, 3, "note", "unpaired surrogate escape \\udc00 at column 22, in the value of key \"note\"");
+  check(2, 4, "name", "unpaired surrogate escape \\ud800 at column 10, in the value of key \"name\"");
+  check(3, 5, "", "unpaired surrogate escape \\udbff at column 5, in a key");
+  check(4, 6, "deep", "unpaired surrogate escape \\ud800 at column 27, in the value of key \"deep\"");
+  check(5, 7, "name", "unpaired surrogate escape \\ud800 at column 10, in the value of key \"name\"");
 }
 
 TEST(NdjsonReader, LongLine) {
@@ -174,6 +249,10 @@ TEST(RecordJson, MultiLineObjectAndErrors) {
   EXPECT_EQ(err, "'Employee Count': cannot read \"many\" as an int");
   EXPECT_FALSE(read_record_json("{\"Website\":\"a\"}", s, {}, r, err));
   EXPECT_EQ(err, "missing required value for 'name'");
+  EXPECT_FALSE(read_record_json("{\"name\":\"A\",\"Website\":\"a\",\"website\":\"b\"}", s, {}, r, err));
+  EXPECT_EQ(err, "key \"website\" at column 27 repeats key \"Website\" at column 13 (keys match case-insensitively)");
+  EXPECT_FALSE(read_record_json("{\"name\":\"A\\uDFFF\",\"Website\":\"a\"}", s, {}, r, err));
+  EXPECT_EQ(err, "unpaired surrogate escape \\uDFFF at column 11, in the value of key \"name\"");
   EXPECT_FALSE(read_record_json("[]", s, {}, r, err));
   EXPECT_EQ(err, "invalid JSON at column 1: expected a JSON object");
 
