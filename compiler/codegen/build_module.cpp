@@ -41,6 +41,7 @@
 #include "codegen/codegen_internal.h"
 #include "codegen/demand.h"
 #include "codegen/jit.h"
+#include "ir/rt_call.h"
 
 namespace icp::codegen {
 
@@ -238,7 +239,8 @@ class FnBuilder {
   Val emitArith(const ir::Inst& in);
   Val emitCmp(const ir::Inst& in);
   Val emitCall(const ir::Inst& in);
-  Val emitStrUnary(const char* fn, const Val& a, bool set = false);
+  template <class Fn>
+  Val emitRtCall(const char* name, const std::vector<Val>& args, Value* known);
   Val emitNum2(ir::CallKind k, const Val& a, const Val& b);
   Val lazyPoints(size_t k, Value* ctrue);
   Value* inlineSetHas(const Val& set, const std::string& s);
@@ -367,28 +369,23 @@ Val FnBuilder::emitArith(const ir::Inst& in) {
   const Val& b = unary ? bz : v(in.b);
   Value* known = unary ? a.k : and1(a.k, b.k);
   if (in.type == VType::Int) {
+    // Neg, Add, Sub or Mul (emitInst sends only these here).
     Intrinsic::ID id = Intrinsic::sadd_with_overflow;
     Value *x = a.p, *y = b.p;
-    switch (in.op) {
-      case Op::Add: id = Intrinsic::sadd_with_overflow; break;
-      case Op::Sub: id = Intrinsic::ssub_with_overflow; break;
-      case Op::Mul: id = Intrinsic::smul_with_overflow; break;
-      case Op::Neg: id = Intrinsic::ssub_with_overflow; x = b_.getInt64(0); y = a.p; break;
-      default: throw std::runtime_error("bad int arithmetic");
-    }
+    if (in.op == Op::Sub) id = Intrinsic::ssub_with_overflow;
+    else if (in.op == Op::Mul) id = Intrinsic::smul_with_overflow;
+    else if (in.op == Op::Neg) id = Intrinsic::ssub_with_overflow, x = b_.getInt64(0), y = a.p;
+    else if (in.op != Op::Add) throw std::runtime_error("bad int arithmetic");
     Value* r = b_.CreateBinaryIntrinsic(id, x, y);
     Value* ov = b_.CreateExtractValue(r, 1);
     return {b_.CreateExtractValue(r, 0), nullptr, and1(known, not1(ov))};
   }
-  Value* r = nullptr;
-  switch (in.op) {
-    case Op::Add: r = b_.CreateFAdd(a.p, b.p); break;
-    case Op::Sub: r = b_.CreateFSub(a.p, b.p); break;
-    case Op::Mul: r = b_.CreateFMul(a.p, b.p); break;
-    case Op::Div: r = b_.CreateFDiv(a.p, b.p); break;
-    case Op::Neg: r = b_.CreateFNeg(a.p); break;
-    default: throw std::runtime_error("bad float arithmetic");
-  }
+  Value* r = in.op == Op::Add   ? b_.CreateFAdd(a.p, b.p)
+             : in.op == Op::Sub ? b_.CreateFSub(a.p, b.p)
+             : in.op == Op::Mul ? b_.CreateFMul(a.p, b.p)
+             : in.op == Op::Div ? b_.CreateFDiv(a.p, b.p)
+             : in.op == Op::Neg ? b_.CreateFNeg(a.p)
+                                : throw std::runtime_error("bad float arithmetic");
   return {r, nullptr, and1(known, finite(r))};
 }
 
@@ -436,15 +433,6 @@ Val FnBuilder::emitCmp(const ir::Inst& in) {
   return {};
 }
 
-Val FnBuilder::emitStrUnary(const char* name, const Val& a, bool set) {
-  auto fn = rt(name, b_.getVoidTy(), {ptr, ptr, ptr});
-  return guarded(a.k, [&]() -> Val {
-    Value* out = entryAlloca(strT);
-    b_.CreateCall(fn, {ctx_, spill(a), out});
-    return loadPair(out);
-  });
-}
-
 Val FnBuilder::emitNum2(ir::CallKind k, const Val& a, const Val& b) {
   using K = ir::CallKind;
   Value* known = and1(a.k, b.k);
@@ -454,6 +442,57 @@ Val FnBuilder::emitNum2(ir::CallKind k, const Val& a, const Val& b) {
                   ? (flt ? b_.CreateFCmpOLT(b.p, a.p) : b_.CreateICmpSLT(b.p, a.p))
                   : (flt ? b_.CreateFCmpOLT(a.p, b.p) : b_.CreateICmpSLT(a.p, b.p));
   return {b_.CreateSelect(lt, b.p, a.p), nullptr, known};
+}
+
+// A call of the runtime function of a built-in overload (ir/rt_call.h reads
+// its C signature), made only when every argument is known.
+template <class Fn>
+Val FnBuilder::emitRtCall(const char* name, const std::vector<Val>& args, Value* known) {
+  using S = ir::RtSig<Fn>;
+  using R = typename S::Ret;
+  using ir::RtKind;
+  std::vector<Type*> params;
+  bool pure = true;
+  for (RtKind k : S::params) {
+    params.push_back(k == RtKind::Int ? i64 : k == RtKind::Float ? static_cast<Type*>(dbl) : ptr);
+    pure = pure && (k == RtKind::Int || k == RtKind::Float);
+  }
+  Type* ret = std::is_void_v<R> ? b_.getVoidTy()
+              : std::is_same_v<R, int32_t> ? i32
+              : std::is_same_v<R, int64_t> ? i64
+                                           : static_cast<Type*>(dbl);
+  auto fn = rt(name, ret, params, pure);
+  if (args.size() != S::inputs()) throw std::runtime_error(std::string("wrong argument count for ") + name);
+  return guarded(known, [&]() -> Val {
+    std::vector<Value*> cargs;
+    Value* out = nullptr;
+    size_t next = 0;
+    for (RtKind k : S::params) {
+      switch (k) {
+        case RtKind::Ctx: cargs.push_back(ctx_); break;
+        case RtKind::Int: case RtKind::Float: cargs.push_back(args[next++].p); break;
+        case RtKind::Str: case RtKind::StrSet: cargs.push_back(spill(args[next++])); break;
+        case RtKind::OutInt: cargs.push_back(out = entryAlloca(i64)); break;
+        case RtKind::OutFloat: cargs.push_back(out = entryAlloca(dbl)); break;
+        case RtKind::OutStr: case RtKind::OutStrSet: cargs.push_back(out = entryAlloca(strT)); break;
+        case RtKind::Other: throw std::runtime_error(std::string("unsupported signature of ") + name);
+      }
+    }
+    Value* r = b_.CreateCall(fn, cargs);
+    if (!out) {
+      if constexpr (std::is_same_v<R, int32_t>) return {i32ToBool(r)};
+      else if constexpr (std::is_same_v<R, double>) return {r, nullptr, finite(r)};
+      else return {r};
+    }
+    Val v;
+    switch (S::result()) {
+      case ir::RtResult::Int: v.p = b_.CreateLoad(i64, out); break;
+      case ir::RtResult::Float: v.p = b_.CreateLoad(dbl, out); v.k = finite(v.p); break;
+      case ir::RtResult::Bool: case ir::RtResult::Str: case ir::RtResult::StrSet: v = loadPair(out); break;
+    }
+    if constexpr (std::is_same_v<R, int32_t>) v.k = v.k ? and1(i32ToBool(r), v.k) : i32ToBool(r);
+    return v;
+  });
 }
 
 Val FnBuilder::emitCall(const ir::Inst& in) {
@@ -466,34 +505,11 @@ Val FnBuilder::emitCall(const ir::Inst& in) {
   };
   Value* known = kTrue();
   for (const auto& x : args) known = and1(known, x.k);
+  if (in.extra >= ir::kCallKindCount) throw std::runtime_error("unknown CallKind " + std::to_string(in.extra));
   auto k = static_cast<K>(in.extra);
+  // Inline: the expressions of their runtime functions (icp/rt_calls.h),
+  // too small to be worth a call; builtins_agree compares them.
   switch (k) {
-    case K::Lower: return emitStrUnary("icp_rt_lower", arg(0));
-    case K::Upper: return emitStrUnary("icp_rt_upper", arg(0));
-    case K::Trim: return emitStrUnary("icp_rt_trim", arg(0));
-    case K::Domain: return emitStrUnary("icp_rt_domain", arg(0));
-    case K::LowerSet: return emitStrUnary("icp_rt_lower_set", arg(0), true);
-    case K::Len:
-    case K::Count: {
-      auto fn = rt(k == K::Len ? "icp_rt_len" : "icp_rt_count", i64, {ptr});
-      return guarded(known, [&]() -> Val { return {b_.CreateCall(fn, {spill(arg(0))})}; });
-    }
-    case K::StartsWith:
-    case K::EndsWith:
-    case K::Contains: {
-      const char* name = k == K::StartsWith ? "icp_rt_starts_with"
-                         : k == K::EndsWith ? "icp_rt_ends_with"
-                                            : "icp_rt_contains";
-      auto fn = rt(name, i32, {ptr, ptr});
-      return guarded(known, [&]() -> Val {
-        return {i32ToBool(b_.CreateCall(fn, {spill(arg(0)), spill(arg(1))}))};
-      });
-    }
-    case K::Year:
-    case K::Month: {
-      auto fn = rt(k == K::Year ? "icp_rt_year" : "icp_rt_month", i64, {i64}, true);
-      return guarded(known, [&]() -> Val { return {b_.CreateCall(fn, {arg(0).p})}; });
-    }
     case K::MinI: case K::MaxI: case K::MinF: case K::MaxF:
       return emitNum2(k, arg(0), arg(1));
     case K::ClampI:
@@ -513,24 +529,18 @@ Val FnBuilder::emitCall(const ir::Inst& in) {
     }
     case K::AbsF:
       return {b_.CreateUnaryIntrinsic(Intrinsic::fabs, arg(0).p), nullptr, known};
-    case K::Round: {
-      auto fn = rt("icp_rt_round", i32, {dbl, ptr});
-      return guarded(known, [&]() -> Val {
-        Value* out = entryAlloca(i64);
-        Value* ok = b_.CreateCall(fn, {arg(0).p, out});
-        return {b_.CreateLoad(i64, out), nullptr, i32ToBool(ok)};
-      });
+    case K::DaysSince: {  // as_of - d, unknown on overflow
+      Value* r = b_.CreateBinaryIntrinsic(Intrinsic::ssub_with_overflow, arg(0).p, arg(1).p);
+      return {b_.CreateExtractValue(r, 0), nullptr, and1(known, b_.CreateNot(b_.CreateExtractValue(r, 1)))};
     }
-    case K::Log: {
-      auto fn = rt("icp_rt_log", dbl, {dbl}, true);
-      Value* pos = b_.CreateFCmpOGT(arg(0).p, ConstantFP::get(dbl, 0.0));
-      return guarded(and1(known, pos), [&]() -> Val {
-        Value* r = b_.CreateCall(fn, {arg(0).p});
-        return {r, nullptr, finite(r)};
-      });
-    }
+    case K::Lower: case K::LowerSet: case K::Upper: case K::Trim: case K::Len: case K::StartsWith:
+    case K::EndsWith: case K::Contains: case K::Domain: case K::Count: case K::Year: case K::Month:
+    case K::Round: case K::Log: case K::Decay:
+      break;
   }
-  throw std::runtime_error("unknown CallKind " + std::to_string(in.extra));
+  return ir::visit_rt_function(k, [&](auto fn, const char* name) {
+    return emitRtCall<decltype(fn)>(name, args, known);
+  });
 }
 
 Val FnBuilder::emitInst(const ir::Inst& in) {
@@ -878,12 +888,10 @@ void FnBuilder::plan() {
   for (const auto& t : f_.tiers) use(t.cond, final_seg);
 
   for (const auto& inst : f_.insts)
-    if (inst.op == Op::Call) {
-      auto k = static_cast<ir::CallKind>(inst.extra);
-      using K = ir::CallKind;
-      if (k == K::Lower || k == K::Upper || k == K::Trim || k == K::Domain || k == K::LowerSet)
-        uses_arena_ = true;
-    }
+    if (inst.op == Op::Call && inst.extra < ir::kCallKindCount)
+      uses_arena_ = uses_arena_ || ir::visit_rt_function(ir::CallKind(inst.extra), [](auto fn, const char*) {
+                      return ir::RtSig<decltype(fn)>::uses_ctx;
+                    });
 }
 
 // ---- values ---------------------------------------------------------------

@@ -19,8 +19,12 @@ std::vector<ir::ValueId> operands(const ir::Function& f, const ir::Inst& in) {
       for (uint32_t i = 0; i < in.b; ++i) out.push_back(f.call_args.at(in.a + i));
       return out;
     }
-    default: return {in.a, in.b};
+    case Op::Coalesce: case Op::Guard: case Op::And: case Op::Or: case Op::Add: case Op::Sub:
+    case Op::Mul: case Op::Div: case Op::Pow: case Op::Cmp: case Op::SetHas: case Op::SetHasAny:
+    case Op::SetHasAll:
+      return {in.a, in.b};
   }
+  return {in.a, in.b, in.c};  // not an Op: every operand that may be one
 }
 
 std::vector<int32_t> demand(const ir::Function& f) {

@@ -5,26 +5,13 @@
 namespace icp::ide {
 
 const std::vector<BuiltinInfo>& builtins() {
-  static const std::vector<BuiltinInfo> table = {
-      {"lower", "lower(s: string): string", "Lower-cases a string (or every member of a set<string>)."},
-      {"upper", "upper(s: string): string", "Upper-cases a string."},
-      {"trim", "trim(s: string): string", "Removes surrounding white space."},
-      {"len", "len(s: string): int", "The number of code points."},
-      {"starts_with", "starts_with(s: string, p: string): bool", "Whether `s` starts with `p`."},
-      {"ends_with", "ends_with(s: string, p: string): bool", "Whether `s` ends with `p`."},
-      {"contains", "contains(s: string, p: string): bool", "Whether `p` occurs in `s`."},
-      {"domain", "domain(s: string): string", "The lower-cased host of an e-mail address or URL, without `www.`."},
-      {"count", "count(s: set<string>): int", "The number of members of a set."},
-      {"days_since", "days_since(d: date): int", "`as_of - d` in days."},
-      {"year", "year(d: date): int", "The year of a date."},
-      {"month", "month(d: date): int", "The month (1-12) of a date."},
-      {"min", "min(a, b)", "The smaller of two numbers (int if both are ints, else float)."},
-      {"max", "max(a, b)", "The larger of two numbers (int if both are ints, else float)."},
-      {"abs", "abs(x)", "The absolute value (int for an int, else float)."},
-      {"clamp", "clamp(x, lo, hi)", "`x` limited to `[lo, hi]` (int if every argument is int, else float)."},
-      {"round", "round(x: float): int", "Rounds half away from zero."},
-      {"log", "log(x: float): float", "The natural logarithm; unknown for a non-positive number."},
-  };
+  // From the registry (sema/builtins.def), so hover says what the checker does.
+  static const std::vector<BuiltinInfo> table = [] {
+    std::vector<BuiltinInfo> t;
+    for (const sema::BuiltinInfo& b : sema::all_builtins())
+      t.push_back({std::string(b.name), sema::builtin_signature(b.id), std::string(b.doc)});
+    return t;
+  }();
   return table;
 }
 

@@ -31,9 +31,9 @@ const sema::FieldInfo* field_info(const sema::Program& p, const ast::SchemaField
 sema::EnumId enum_of_member(const sema::Program& p, const ast::EnumMember* m);
 
 struct BuiltinInfo {
-  const char* name;
-  const char* signature;
-  const char* doc;
+  std::string name;
+  std::string signature;  // one line per overload
+  std::string doc;
 };
 const std::vector<BuiltinInfo>& builtins();  // indexed by sema::Builtin
 

@@ -1,9 +1,11 @@
 // Evaluation of one IR instruction (see ir.h for the semantics). Unknown
 // operands give unknown unless the instruction says otherwise; Kleene logic
 // for Not/And/Or; checked int64 arithmetic; non-finite floats are unknown.
-// Strings, sets, regexes, pow, log, round, year and month go through
-// icp/rt_calls.h so the JIT computes the same bits.
+// Strings, sets, regexes, pow and every built-in go through icp/rt_calls.h
+// (built-ins by the registry, ir/rt_call.h) so the JIT computes the same bits.
 #include "interp/eval_inst.h"
+
+#include "ir/rt_call.h"
 
 namespace icp::interp {
 
@@ -50,63 +52,44 @@ Val arith_int(Op op, int64_t a, int64_t b) {
   return overflow ? Val::unknown() : Val::of_int(r);
 }
 
+// Add, Sub, Mul or Div.
 Val arith_float(Op op, double a, double b) {
-  switch (op) {
-    case Op::Add: return Val::of_finite(a + b);
-    case Op::Sub: return Val::of_finite(a - b);
-    case Op::Mul: return Val::of_finite(a * b);
-    default: return Val::of_finite(a / b);
-  }
+  return Val::of_finite(op == Op::Add ? a + b : op == Op::Sub ? a - b : op == Op::Mul ? a * b : a / b);
 }
 
+// A call's known arguments as its runtime function's inputs.
+struct CallArgs {
+  const Val* const* arg;
+  icp_rt_ctx* rt;
+  icp_rt_ctx* ctx() const { return rt; }
+  int64_t int_arg(size_t k) const { return arg[k]->i; }
+  double float_arg(size_t k) const { return arg[k]->f; }
+  const icp_str* str_arg(size_t k) const { return &arg[k]->s; }
+  const icp_strset* set_arg(size_t k) const { return &arg[k]->set; }
+};
+
+// Every built-in through the runtime function sema/builtins.def names.
 Val call(const ir::Function& f, const ir::Inst& inst, const Val* vals, const RowEnv& env) {
-  const Val* arg[3] = {};
-  for (uint32_t k = 0; k < inst.b && k < 3; ++k) {
+  constexpr uint32_t kMaxArgs = 4;
+  const Val* arg[kMaxArgs] = {};
+  if (inst.b > kMaxArgs || inst.extra >= ir::kCallKindCount) return Val::unknown();
+  for (uint32_t k = 0; k < inst.b; ++k) {
     arg[k] = &vals[f.call_args[inst.a + k]];
     if (!arg[k]->known) return Val::unknown();
   }
-  icp_str s{};
-  icp_strset set{};
-  switch (CallKind(inst.extra)) {
-    case CallKind::Lower: icp_rt_lower(env.rt, &arg[0]->s, &s); return Val::of_str(s);
-    case CallKind::LowerSet: icp_rt_lower_set(env.rt, &arg[0]->set, &set); return Val::of_set(set);
-    case CallKind::Upper: icp_rt_upper(env.rt, &arg[0]->s, &s); return Val::of_str(s);
-    case CallKind::Trim: icp_rt_trim(env.rt, &arg[0]->s, &s); return Val::of_str(s);
-    case CallKind::Domain: icp_rt_domain(env.rt, &arg[0]->s, &s); return Val::of_str(s);
-    case CallKind::Len: return Val::of_int(icp_rt_len(&arg[0]->s));
-    case CallKind::StartsWith: return Val::of_bool(icp_rt_starts_with(&arg[0]->s, &arg[1]->s));
-    case CallKind::EndsWith: return Val::of_bool(icp_rt_ends_with(&arg[0]->s, &arg[1]->s));
-    case CallKind::Contains: return Val::of_bool(icp_rt_contains(&arg[0]->s, &arg[1]->s));
-    case CallKind::Count: return Val::of_int(icp_rt_count(&arg[0]->set));
-    case CallKind::Year: return Val::of_int(icp_rt_year(arg[0]->i));
-    case CallKind::Month: return Val::of_int(icp_rt_month(arg[0]->i));
-    case CallKind::MinI: return Val::of_int(arg[1]->i < arg[0]->i ? arg[1]->i : arg[0]->i);
-    case CallKind::MaxI: return Val::of_int(arg[0]->i < arg[1]->i ? arg[1]->i : arg[0]->i);
-    case CallKind::AbsI: {
-      int64_t x = arg[0]->i, r = 0;
-      if (x >= 0) return Val::of_int(x);
-      return __builtin_sub_overflow(int64_t(0), x, &r) ? Val::unknown() : Val::of_int(r);
+  CallArgs in{arg, env.rt};
+  return ir::visit_rt_function(CallKind(inst.extra), [&](auto fn, const char*) -> Val {
+    ir::RtValue r = ir::rt_invoke(fn, in);
+    if (!r.known) return Val::unknown();
+    switch (ir::RtSig<decltype(fn)>::result()) {
+      case ir::RtResult::Bool: return Val::of_bool(r.i != 0);
+      case ir::RtResult::Int: return Val::of_int(r.i);
+      case ir::RtResult::Float: return Val::of_float(r.f);
+      case ir::RtResult::Str: return Val::of_str(r.s);
+      case ir::RtResult::StrSet: return Val::of_set(r.set);
     }
-    case CallKind::ClampI: {
-      int64_t x = arg[0]->i, lo = arg[1]->i, hi = arg[2]->i;
-      int64_t m = x < lo ? lo : x;  // min(max(x, lo), hi)
-      return Val::of_int(hi < m ? hi : m);
-    }
-    case CallKind::MinF: return Val::of_float(arg[1]->f < arg[0]->f ? arg[1]->f : arg[0]->f);
-    case CallKind::MaxF: return Val::of_float(arg[0]->f < arg[1]->f ? arg[1]->f : arg[0]->f);
-    case CallKind::AbsF: return Val::of_float(__builtin_fabs(arg[0]->f));
-    case CallKind::ClampF: {
-      double x = arg[0]->f, lo = arg[1]->f, hi = arg[2]->f;
-      double m = x < lo ? lo : x;  // min(max(x, lo), hi)
-      return Val::of_float(hi < m ? hi : m);
-    }
-    case CallKind::Round: {
-      int64_t r = 0;
-      return icp_rt_round(arg[0]->f, &r) ? Val::of_int(r) : Val::unknown();
-    }
-    case CallKind::Log: return Val::of_finite(icp_rt_log(arg[0]->f));
-  }
-  return Val::unknown();
+    return Val::unknown();
+  });
 }
 
 }  // namespace
@@ -143,7 +126,10 @@ Val eval_inst(const ir::Function& f, const ir::Inst& inst, const Val* vals, cons
     case Op::Select:
       if (!A().known) return Val::unknown();
       return A().i ? B() : vals[inst.c];
-    default: break;
+    case Op::IntToFloat: case Op::Neg: case Op::Add: case Op::Sub: case Op::Mul: case Op::Div:
+    case Op::Pow: case Op::Cmp: case Op::SetHas: case Op::SetHasAny: case Op::SetHasAll:
+    case Op::InEnumSet: case Op::Matches: case Op::Call:
+      break;  // below
   }
   // From here on: unknown if any operand is unknown.
   if (inst.op != Op::Call) {
@@ -168,7 +154,8 @@ Val eval_inst(const ir::Function& f, const ir::Inst& inst, const Val* vals, cons
       switch (inst.operand) {
         case VType::Float: c = three_way(A().f, B().f); break;
         case VType::Str: c = icp_rt_str_cmp(&A().s, &B().s); break;
-        default: c = three_way(A().i, B().i); break;
+        case VType::Bool: case VType::Int: c = three_way(A().i, B().i); break;
+        case VType::StrSet: return Val::unknown();  // the lowering never compares sets
       }
       return Val::of_bool(compare(inst.pred, c));
     }
@@ -181,8 +168,13 @@ Val eval_inst(const ir::Function& f, const ir::Inst& inst, const Val* vals, cons
     }
     case Op::Matches: return Val::of_bool(icp_rt_matches(env.rt, inst.extra, &A().s));
     case Op::Call: return call(f, inst, vals, env);
-    default: return Val::unknown();
+    case Op::ConstBool: case Op::ConstInt: case Op::ConstFloat: case Op::ConstStr: case Op::ConstStrSet:
+    case Op::Missing: case Op::Field: case Op::AsOf: case Op::Score: case Op::Confidence:
+    case Op::IsKnown: case Op::Coalesce: case Op::Guard: case Op::Not: case Op::And: case Op::Or:
+    case Op::Select:
+      break;  // above
   }
+  return Val::unknown();
 }
 
 }  // namespace icp::interp

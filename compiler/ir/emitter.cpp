@@ -1,5 +1,6 @@
 // The instruction emitter. See emitter.h.
 #include "ir/emitter.h"
+#include "ir/rt_call.h"
 
 #include <algorithm>
 #include <bit>
@@ -77,12 +78,10 @@ ValueId Emitter::unary(Op op, VType t, ValueId a) {
 }
 
 ValueId Emitter::binary(Op op, VType t, ValueId a, ValueId b) {
-  bool mbu;
-  switch (op) {
-    case Op::Coalesce: mbu = maybe_unknown(a) && maybe_unknown(b); break;
-    case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Pow: mbu = true; break;
-    default: mbu = maybe_unknown(a) || maybe_unknown(b); break;
-  }
+  bool mbu = maybe_unknown(a) || maybe_unknown(b);
+  if (op == Op::Coalesce) mbu = maybe_unknown(a) && maybe_unknown(b);
+  // Overflow, division by zero, non-finite results.
+  if (op == Op::Add || op == Op::Sub || op == Op::Mul || op == Op::Div || op == Op::Pow) mbu = true;
   return push(Inst{.op = op, .type = t, .a = a, .b = b, .may_be_unknown = mbu});
 }
 
@@ -119,7 +118,8 @@ ValueId Emitter::matches(ValueId a, const std::string& pattern) {
 }
 
 ValueId Emitter::call(CallKind k, VType result, const std::vector<ValueId>& args) {
-  bool mbu = k == CallKind::AbsI || k == CallKind::Round || k == CallKind::Log;
+  // Unknown when an argument is, or when its runtime function may say so.
+  bool mbu = visit_rt_function(k, [](auto fn, const char*) { return RtSig<decltype(fn)>::may_fail(); });
   for (ValueId a : args) mbu = mbu || maybe_unknown(a);
   uint32_t first = uint32_t(f_.call_args.size());
   f_.call_args.insert(f_.call_args.end(), args.begin(), args.end());

@@ -44,15 +44,14 @@
 //   SetHasAll(a,b) StrSet, StrSet -> Bool: every item of b is in a
 //   InEnumSet(a)   Int member index -> Bool: bit a of enum_sets[extra]
 //   Matches(a)     Str -> Bool: regexes[extra] matches a (partial match, RE2)
-//   Call(args)     builtin `extra` applied to call_args[a .. a+b)
-//                  (string built-ins, min/max/abs/clamp/round/log, year,
-//                  month; see CallKind)
+//   Call(args)     built-in overload `extra` (CallKind) applied to
+//                  call_args[a .. a+b): its runtime function (rt_call.h);
+//                  an AsOf overload gets the scoring date as argument 0
 //
 // Precisions (added by the lowering/interpreter; both engines follow them):
 //   Field reads column `extra` (a is kNoValue). Bool payloads are 0/1.
-//   Min(a,b) = b < a ? b : a;  Max(a,b) = a < b ? b : a;
-//   Clamp(x,lo,hi) = Min(Max(x, lo), hi);  AbsF = fabs;  Log is known iff
-//   x > 0 and the result is finite;  Round through icp_rt_round.
+//   A Call is unknown when its runtime function says so (rt_calls.h: a
+//   checked function returning 0, or a non-finite float).
 //   Str Cmp is icp_rt_str_cmp (bytewise); Float Cmp is C++'s operators.
 //   Exclude rules also get a state: TRUE / FALSE / UNKNOWN from their cond;
 //   `order` never names an Exclude (they contribute nothing), and the
@@ -64,6 +63,7 @@
 #include <string>
 #include <vector>
 
+#include "sema/builtins.h"
 #include "source/source.h"
 
 namespace icp::ir {
@@ -86,23 +86,12 @@ enum class Op : uint8_t {
 
 enum class Pred : uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
 
-// Built-ins reached through Op::Call. Argument and result types are fixed
-// per kind (suffix I/F picks the numeric variant chosen by the checker).
-enum class CallKind : uint8_t {
-  Lower,      // Str -> Str
-  LowerSet,   // StrSet -> StrSet
-  Upper,      // Str -> Str
-  Trim,       // Str -> Str
-  Len,        // Str -> Int (code points)
-  StartsWith, EndsWith, Contains,  // Str, Str -> Bool
-  Domain,     // Str -> Str
-  Count,      // StrSet -> Int
-  Year, Month,  // Int (date) -> Int
-  MinI, MaxI, AbsI, ClampI,  // Int... -> Int (AbsI: overflow is unknown)
-  MinF, MaxF, AbsF, ClampF,  // Float... -> Float
-  Round,      // Float -> Int, half away from zero; out of range is unknown
-  Log,        // Float -> Float; x <= 0 is unknown
-};
+// Built-ins reached through Op::Call: one kind per overload of
+// sema/builtins.def, whose argument and result types it fixes (the suffix
+// I/F of min/max/abs/clamp is the int or float overload the checker chose).
+// Each is computed by the runtime function the registry names (rt_call.h).
+using CallKind = sema::BuiltinCall;
+inline constexpr size_t kCallKindCount = sema::kBuiltinCallCount;
 
 struct Inst {
   Op op;

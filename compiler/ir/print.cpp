@@ -21,23 +21,54 @@ const char* vtype_name(VType t) {
 }
 
 const char* op_name(Op op) {
-  static const char* names[] = {
-      "const", "const", "const", "const", "const", "missing", "field", "as_of", "score", "confidence",
-      "is_known", "coalesce", "guard", "not", "and", "or", "select", "int_to_float", "neg", "add", "sub",
-      "mul", "div", "pow", "cmp", "set_has", "set_has_any", "set_has_all", "in_enum_set", "matches", "call"};
-  return names[size_t(op)];
+  switch (op) {
+    case Op::ConstBool: case Op::ConstInt: case Op::ConstFloat: case Op::ConstStr: case Op::ConstStrSet:
+      return "const";
+    case Op::Missing: return "missing";
+    case Op::Field: return "field";
+    case Op::AsOf: return "as_of";
+    case Op::Score: return "score";
+    case Op::Confidence: return "confidence";
+    case Op::IsKnown: return "is_known";
+    case Op::Coalesce: return "coalesce";
+    case Op::Guard: return "guard";
+    case Op::Not: return "not";
+    case Op::And: return "and";
+    case Op::Or: return "or";
+    case Op::Select: return "select";
+    case Op::IntToFloat: return "int_to_float";
+    case Op::Neg: return "neg";
+    case Op::Add: return "add";
+    case Op::Sub: return "sub";
+    case Op::Mul: return "mul";
+    case Op::Div: return "div";
+    case Op::Pow: return "pow";
+    case Op::Cmp: return "cmp";
+    case Op::SetHas: return "set_has";
+    case Op::SetHasAny: return "set_has_any";
+    case Op::SetHasAll: return "set_has_all";
+    case Op::InEnumSet: return "in_enum_set";
+    case Op::Matches: return "matches";
+    case Op::Call: return "call";
+  }
+  return "?";
 }
 
 const char* pred_name(Pred p) {
-  static const char* names[] = {"eq", "ne", "lt", "le", "gt", "ge"};
-  return names[size_t(p)];
+  switch (p) {
+    case Pred::Eq: return "eq";
+    case Pred::Ne: return "ne";
+    case Pred::Lt: return "lt";
+    case Pred::Le: return "le";
+    case Pred::Gt: return "gt";
+    case Pred::Ge: return "ge";
+  }
+  return "?";
 }
 
-const char* call_name(CallKind k) {
-  static const char* names[] = {"lower", "lower_set", "upper", "trim", "len", "starts_with", "ends_with",
-                                "contains", "domain", "count", "year", "month", "min.i", "max.i", "abs.i",
-                                "clamp.i", "min.f", "max.f", "abs.f", "clamp.f", "round", "log"};
-  return names[size_t(k)];
+std::string call_name(uint32_t k) {
+  if (k >= kCallKindCount) return fmt::format("unknown_{}", k);
+  return std::string(sema::overload_info(CallKind(k)).ir_name);
 }
 
 std::string quoted(const std::string& s) {
@@ -78,12 +109,16 @@ std::string operands(const Function& f, const Inst& i) {
     case Op::Call:
       for (uint32_t k = 0; k < i.b; ++k) add(f.call_args.at(i.a + k));
       return out;
-    default:
-      add(i.a);
-      add(i.b);
-      add(i.c);
-      return out;
+    case Op::Missing: case Op::AsOf: case Op::Score: case Op::Confidence: case Op::IsKnown:
+    case Op::Coalesce: case Op::Guard: case Op::Not: case Op::And: case Op::Or: case Op::Select:
+    case Op::IntToFloat: case Op::Neg: case Op::Add: case Op::Sub: case Op::Mul: case Op::Div:
+    case Op::Pow: case Op::Cmp: case Op::SetHas: case Op::SetHasAny: case Op::SetHasAll:
+      break;
   }
+  add(i.a);
+  add(i.b);
+  add(i.c);
+  return out;
 }
 
 }  // namespace
@@ -98,15 +133,22 @@ std::string print(const Function& f) {
     if (v == f.tiers_begin) out += "  ; tiers\n";
     std::string name = op_name(i.op);
     if (i.op == Op::Cmp) name += fmt::format(".{}.{}", pred_name(i.pred), vtype_name(i.operand));
-    if (i.op == Op::Call) name += std::string(".") + call_name(CallKind(i.extra));
+    if (i.op == Op::Call) name += "." + call_name(i.extra);
     out += fmt::format("  %{} = {} {}{}{}\n", v, name, vtype_name(i.type), i.may_be_unknown ? "?" : "",
                        operands(f, i));
   }
   if (f.tiers_begin >= f.insts.size()) out += "  ; tiers\n";
-  static const char* kinds[] = {"exclude", "signal", "trigger"};
+  auto kind_name = [](RuleKind k) {
+    switch (k) {
+      case RuleKind::Exclude: return "exclude";
+      case RuleKind::Signal: return "signal";
+      case RuleKind::Trigger: return "trigger";
+    }
+    return "?";
+  };
   for (size_t k = 0; k < f.rules.size(); ++k) {
     const Rule& r = f.rules[k];
-    out += fmt::format("rule {} {} {} cond %{}", k, kinds[size_t(r.kind)], quoted(r.label), r.cond);
+    out += fmt::format("rule {} {} {} cond %{}", k, kind_name(r.kind), quoted(r.label), r.cond);
     if (r.points != kNoValue) out += fmt::format(" points %{}", r.points);
     if (r.group >= 0) out += fmt::format(" group {}", r.group);
     out += "\n";

@@ -113,6 +113,20 @@ json::Value hover_json(const sema::Program& p, const ide::HoverInfo& h) {
   return o;
 }
 
+json::Value signature_help_json(const ide::SignatureHelp& h) {
+  json::Array sigs;
+  for (const ide::SignatureInfo& s : h.signatures) {
+    json::Array params;
+    for (auto [b, e] : s.params) params.push_back(json::Object{{"label", json::Array{int64_t(b), int64_t(e)}}});
+    json::Object o{{"label", s.label}, {"parameters", std::move(params)}};
+    if (!s.doc.empty()) o["documentation"] = json::Object{{"kind", "markdown"}, {"value", s.doc}};
+    sigs.push_back(std::move(o));
+  }
+  return json::Object{{"signatures", std::move(sigs)},
+                      {"activeSignature", int64_t(h.active_signature)},
+                      {"activeParameter", int64_t(h.active_parameter)}};
+}
+
 namespace {
 int completion_kind(ide::CompletionKind k) {
   switch (k) {

@@ -13,6 +13,7 @@
 #include "ide/completion.h"
 #include "ide/diagnostics.h"
 #include "ide/hover.h"
+#include "ide/signature_help.h"
 #include "ide/semantic_tokens.h"
 #include "ide/symbols.h"
 #include "ide/documents.h"
@@ -47,6 +48,7 @@ json::Value range_json(const SourceFile& f, const SourceRange& r);
 json::Value location_json(const sema::Program& p, const SourceRange& r);
 json::Value diagnostic_json(const sema::Program& p, const Diagnostic& d);
 json::Value hover_json(const sema::Program& p, const ide::HoverInfo& h);
+json::Value signature_help_json(const ide::SignatureHelp& h);
 // Items whose replace_from is set get a textEdit from there to the cursor.
 json::Value completion_json(const sema::Program& p, uint32_t cursor, const std::vector<ide::Completion>& items);
 json::Value symbol_json(const sema::Program& p, const ide::Symbol& s);

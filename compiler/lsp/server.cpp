@@ -105,6 +105,7 @@ class Server {
           {"positionEncoding", "utf-16"},
           {"textDocumentSync", json::Object{{"openClose", true}, {"change", 2}, {"save", false}}},
           {"hoverProvider", true},
+          {"signatureHelpProvider", json::Object{{"triggerCharacters", json::Array{"(", ","}}}},
           {"definitionProvider", true},
           {"documentSymbolProvider", true},
           {"documentFormattingProvider", true},
@@ -174,6 +175,15 @@ class Server {
       auto h = ide::hover(*t->a.program, main_offset(*t->a.program, *pos));
       if (!h) return nullptr;
       return hover_json(*t->a.program, *h);
+    });
+    dispatcher_.request("textDocument/signatureHelp", [this](const json::Value& params) -> Reply {
+      auto pos = position_param(params);
+      if (!pos) return RpcError{kInvalidParams, "signatureHelp needs textDocument and position"};
+      auto t = target(params);
+      if (!t) return nullptr;
+      auto h = ide::signature_help(*t->a.program, main_offset(*t->a.program, *pos));
+      if (!h) return nullptr;
+      return signature_help_json(*h);
     });
     dispatcher_.request("textDocument/definition", [this](const json::Value& params) -> Reply {
       auto pos = position_param(params);

@@ -3,73 +3,25 @@
 // have their own namespace, so a field `domain` does not hide `domain()`.
 // An optional argument for a plain parameter makes the result optional.
 #include "sema/expr_checker.h"
+#include "sema/fold.h"
 #include "sema/import_hints.h"
 #include "sema/suggest.h"
 
 namespace icp::sema {
 namespace {
 
-bool numeric_like(TypeKind k) {
-  return k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::Duration;
-}
-
-// One parameter class of a built-in.
-enum class P : uint8_t { Str, StrOrSet, Set, Date, Num };
-
-struct Sig {
-  std::vector<P> params;
-  TypeKind result;  // Error: "int if every argument is int, else float"
-};
-
-Sig signature(Builtin b) {
-  using K = TypeKind;
-  switch (b) {
-    case Builtin::Lower: return {{P::StrOrSet}, K::String};
-    case Builtin::Upper: case Builtin::Trim: case Builtin::Domain: return {{P::Str}, K::String};
-    case Builtin::Len: return {{P::Str}, K::Int};
-    case Builtin::StartsWith: case Builtin::EndsWith: case Builtin::Contains:
-      return {{P::Str, P::Str}, K::Bool};
-    case Builtin::Count: return {{P::Set}, K::Int};
-    case Builtin::DaysSince: case Builtin::Year: case Builtin::Month: return {{P::Date}, K::Int};
-    case Builtin::Min: case Builtin::Max: return {{P::Num, P::Num}, K::Error};
-    case Builtin::Abs: return {{P::Num}, K::Error};
-    case Builtin::Clamp: return {{P::Num, P::Num, P::Num}, K::Error};
-    case Builtin::Round: return {{P::Num}, K::Int};
-    case Builtin::Log: return {{P::Num}, K::Float};
+// The type a parameter's argument is checked against, when every overload
+// wants the same one (it resolves `{}` and enum literals).
+Expected param_expect(Builtin b, size_t i) {
+  std::optional<Type> want;
+  for (const Overload& o : builtin_info(b).overloads) {
+    TypeKind k = param_info(o.params[i]).expected;
+    if (k == TypeKind::Error) return std::nullopt;
+    Type t = Type::of(k);
+    if (want && !(*want == t)) return std::nullopt;
+    want = t;
   }
-  return {{}, K::Error};
-}
-
-bool accepts(P p, Type t) {
-  switch (p) {
-    case P::Str: return t.kind == TypeKind::String;
-    case P::StrOrSet: return t.kind == TypeKind::String || t.kind == TypeKind::StringSet ||
-                             t.kind == TypeKind::EmptySet;
-    case P::Set: return t.is_set();
-    case P::Date: return t.kind == TypeKind::Date;
-    case P::Num: return numeric_like(t.kind);
-  }
-  return false;
-}
-
-const char* param_text(P p) {
-  switch (p) {
-    case P::Str: return "a string";
-    case P::StrOrSet: return "a string or a set<string>";
-    case P::Set: return "a set";
-    case P::Date: return "a date";
-    case P::Num: return "a number";
-  }
-  return "?";
-}
-
-Expected param_expect(P p) {
-  switch (p) {
-    case P::Str: return Type::of(TypeKind::String);
-    case P::Date: return Type::of(TypeKind::Date);
-    case P::Set: return Type::of(TypeKind::StringSet);
-    default: return std::nullopt;
-  }
+  return want;
 }
 
 std::string plural(size_t n) { return n == 1 ? "argument" : "arguments"; }
@@ -91,7 +43,7 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
     if (a) check(*a, Type::error());
   if (n.empty() || c_.clashes(env_.file, n)) return Type::error();
   std::vector<std::string> cands;
-  for (size_t i = 0; i < kBuiltinCount; ++i) cands.emplace_back(builtin_name(static_cast<Builtin>(i)));
+  for (const BuiltinInfo& bi : all_builtins()) cands.emplace_back(bi.name);
   if (env_.file < c_.files.size())
     for (const auto& [name, td] : c_.files[env_.file].defs) cands.push_back(name);
   // A missing import may declare it: only a likely typo is worth saying.
@@ -107,34 +59,61 @@ Type ExprChecker::check_call(const ast::CallExpr& e, Expected expected) {
 }
 
 Type ExprChecker::check_builtin(const ast::CallExpr& e, Builtin b) {
-  Sig sig = signature(b);
-  std::string_view name = builtin_name(b);
-  if (b == Builtin::DaysSince) env_.uses_as_of = true;
-  bool bad = false, opt = false, all_int = true;
+  const BuiltinInfo& info = builtin_info(b);
+  std::string_view name = info.name;
+  if (info.reads_as_of()) env_.uses_as_of = true;
+  bool bad = false, opt = false;
   std::vector<Type> types;
   for (size_t i = 0; i < e.args.size(); ++i) {
     if (!e.args[i]) { bad = true; continue; }
-    Expected ex = i < sig.params.size() ? param_expect(sig.params[i]) : Expected(Type::error());
+    Expected ex = i < info.arity() ? param_expect(b, i) : Expected(Type::error());
     Type t = check_in_context(*e.args[i], ex);
     types.push_back(t);
     if (t.is_error()) { bad = true; continue; }
     opt = opt || t.optional;
-    if (t.kind == TypeKind::Float) all_int = false;
-    if (i < sig.params.size() && !accepts(sig.params[i], t)) {
-      c_.diags.emit(diag::ArgumentType, e.args[i]->range, i + 1, name, param_text(sig.params[i]),
-                    tn(t));
+    if (i >= info.arity()) continue;
+    bool ok = false;
+    for (const Overload& o : info.overloads) ok = ok || param_accepts(o.params[i], t);
+    if (!ok) {
+      c_.diags.emit(diag::ArgumentType, e.args[i]->range, i + 1, name, param_expectation(b, i), tn(t));
       bad = true;
     }
   }
-  if (e.args.size() != sig.params.size()) {
-    c_.diags.emit(diag::ArgumentCount, e.range, name, sig.params.size(), plural(sig.params.size()),
-                  e.args.size());
+  if (e.args.size() != info.arity()) {
+    c_.diags.emit(diag::ArgumentCount, e.range, name, info.arity(), plural(info.arity()), e.args.size());
     return Type::error();
   }
   if (bad) return Type::error();
-  if (b == Builtin::Lower && types[0].is_set()) return Type::of(TypeKind::StringSet, opt);
-  if (sig.result == TypeKind::Error) return Type::of(all_int ? TypeKind::Int : TypeKind::Float, opt);
-  return Type::of(sig.result, opt);
+  const Overload* o = choose_overload(b, types);
+  if (!o) {
+    // Each argument suits some overload, but no overload takes them all
+    // (not the case of any built-in today): say what the first one wants.
+    c_.diags.emit(diag::ArgumentType, e.args[0]->range, 1, name,
+                  std::string(param_info(info.overloads[0].params[0]).expectation), tn(types[0]));
+    return Type::error();
+  }
+  for (size_t i = 0; i < o->params.size(); ++i) {
+    const ParamInfo& p = param_info(o->params[i]);
+    switch (p.rule) {
+      case ParamRule::None: break;
+      case ParamRule::PositiveConstant: {  // decay's half-life (LANGUAGE.md 11.1)
+        Folded f = fold(m_, *e.args[i]);
+        if (f.error) return Type::error();
+        const ConstValue& v = f.value;
+        bool positive = f.constant && (std::holds_alternative<DurationValue>(v)  ? std::get<DurationValue>(v).days > 0
+                                       : std::holds_alternative<int64_t>(v) ? std::get<int64_t>(v) > 0
+                                       : std::holds_alternative<double>(v)  ? std::get<double>(v) > 0
+                                                                            : false);
+        if (!positive) {
+          c_.diags.emit(diag::ArgumentNotPositiveConstant, e.args[i]->range, i + 1, name, std::string(p.type),
+                        f.constant ? value_text(m_, v) : "a value computed for each record");
+          return Type::error();
+        }
+        break;
+      }
+    }
+  }
+  return Type::of(o->result, opt);
 }
 
 Type ExprChecker::check_def_call(const ast::CallExpr& e, uint32_t def) {

@@ -386,7 +386,6 @@ class Folder {
     }
     if (r.kind == RefKind::Builtin) {
       auto b = static_cast<Builtin>(r.index);
-      if (b == Builtin::DaysSince) return not_const(&x, "days_since() reads 'as_of', the scoring date");
       std::string why;
       auto v = fold_builtin(b, args, &why);
       if (!v) return not_const(&x, why);

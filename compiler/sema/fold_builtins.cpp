@@ -1,17 +1,15 @@
-// Compile-time evaluation of the pure built-ins of LANGUAGE.md section 9,
-// with the same rules as run time: unknown in, unknown out; `log` of a
-// non-positive number and non-finite results are unknown.
+// Compile-time evaluation of the built-ins of LANGUAGE.md section 9: the
+// overload the checker would choose, computed by its runtime function
+// (builtins.def's rt_fn, through builtin_rt.h), the very code the interpreter
+// and the JIT call. Unknown in, unknown out.
 #include "sema/fold_builtins.h"
 
-#include <algorithm>
-#include <cmath>
 #include <cstdint>
-#include <limits>
 
 #include <fmt/format.h>
 
+#include "sema/builtin_rt.h"
 #include "sema/fold.h"
-#include "source/source.h"
 
 namespace icp::sema {
 namespace {
@@ -19,36 +17,89 @@ namespace {
 using V = ConstValue;
 
 bool unknown(const V& v) { return std::holds_alternative<std::monostate>(v); }
-bool is_int(const V& v) { return std::holds_alternative<int64_t>(v) || std::holds_alternative<DurationValue>(v); }
-int64_t as_int(const V& v) {
-  if (auto* d = std::get_if<DurationValue>(&v)) return d->days;
-  return std::get<int64_t>(v);
+
+Type type_of_value(const V& v) {
+  struct Visit {
+    Type operator()(std::monostate) const { return Type::error(); }
+    Type operator()(bool) const { return Type::of(TypeKind::Bool); }
+    Type operator()(int64_t) const { return Type::of(TypeKind::Int); }
+    Type operator()(double) const { return Type::of(TypeKind::Float); }
+    Type operator()(const std::string&) const { return Type::of(TypeKind::String); }
+    Type operator()(DateValue) const { return Type::of(TypeKind::Date); }
+    Type operator()(DurationValue) const { return Type::of(TypeKind::Duration); }
+    Type operator()(const StringSetValue&) const { return Type::of(TypeKind::StringSet); }
+    Type operator()(EnumValue e) const { return Type::enumeration(e.enum_id); }
+    Type operator()(const EnumSetValue& e) const { return Type::enum_set(e.enum_id); }
+  };
+  return std::visit(Visit{}, v);
 }
-double as_double(const V& v) {
-  if (auto* d = std::get_if<double>(&v)) return *d;
-  return static_cast<double>(as_int(v));
+
+// One scratch context per thread for the strings the runtime makes.
+icp_rt_ctx* scratch() {
+  struct Owner {
+    icp_rt_ctx* ctx = icp_rt_ctx_new(nullptr, 0);
+    ~Owner() { icp_rt_ctx_free(ctx); }
+  };
+  thread_local Owner owner;
+  icp_rt_ctx_reset(owner.ctx);
+  return owner.ctx;
 }
-bool ascii(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-std::string map_ascii(std::string s, bool up) {
-  for (char& c : s) c = static_cast<char>(up ? std::toupper(static_cast<unsigned char>(c))
-                                             : std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-std::string trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n\f\v");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n\f\v");
-  return s.substr(b, e - b + 1);
-}
-std::string domain_of(std::string s) {
-  s = map_ascii(trim(s), false);
-  if (auto p = s.find("://"); p != std::string::npos) s = s.substr(p + 3);
-  if (auto p = s.rfind('@'); p != std::string::npos) s = s.substr(p + 1);
-  if (auto p = s.find_first_of("/?#:"); p != std::string::npos) s = s.substr(0, p);
-  if (s.rfind("www.", 0) == 0) s = s.substr(4);
-  return s;
+
+// The folded arguments as the runtime function's inputs (rt_invoke's source).
+class Inputs {
+ public:
+  explicit Inputs(const std::vector<V>& args) : args_(args) {
+    strs_.resize(args.size());
+    sets_.resize(args.size());
+    items_.resize(args.size());
+    for (size_t k = 0; k < args.size(); ++k) {
+      if (auto* s = std::get_if<std::string>(&args[k])) strs_[k] = icp_str{s->data(), s->size()};
+      if (auto* s = std::get_if<StringSetValue>(&args[k]))
+        for (const auto& item : *s) items_[k].push_back(icp_str{item.data(), item.size()});
+      if (auto* s = std::get_if<EnumSetValue>(&args[k]))  // only its size matters (count)
+        items_[k].assign(s->members.size(), icp_str{"", 0});
+      sets_[k] = icp_strset{items_[k].data(), items_[k].size()};
+    }
+  }
+  icp_rt_ctx* ctx() { return scratch_ ? scratch_ : (scratch_ = scratch()); }
+  int64_t int_arg(size_t k) const {
+    const V& v = args_.at(k);
+    if (auto* d = std::get_if<DurationValue>(&v)) return d->days;
+    if (auto* d = std::get_if<DateValue>(&v)) return d->days;
+    if (auto* b = std::get_if<bool>(&v)) return *b;
+    return std::get<int64_t>(v);
+  }
+  double float_arg(size_t k) const {
+    if (auto* d = std::get_if<double>(&args_.at(k))) return *d;
+    return static_cast<double>(int_arg(k));
+  }
+  const icp_str* str_arg(size_t k) const { return &strs_.at(k); }
+  const icp_strset* set_arg(size_t k) const { return &sets_.at(k); }
+
+ private:
+  const std::vector<V>& args_;
+  std::vector<icp_str> strs_;
+  std::vector<icp_strset> sets_;
+  std::vector<std::vector<icp_str>> items_;
+  icp_rt_ctx* scratch_ = nullptr;
+};
+
+V to_value(const RtValue& r, TypeKind result) {
+  if (!r.known) return V{};
+  switch (result) {
+    case TypeKind::Bool: return V(r.i != 0);
+    case TypeKind::Int: return V(r.i);
+    case TypeKind::Float: return V(r.f);
+    case TypeKind::String: return V(std::string(r.s.ptr ? r.s.ptr : "", size_t(r.s.len)));
+    case TypeKind::StringSet: {
+      StringSetValue out;  // the runtime gives sets sorted and unique
+      for (uint64_t i = 0; i < r.set.n; ++i) out.emplace_back(r.set.items[i].ptr, size_t(r.set.items[i].len));
+      return V(std::move(out));
+    }
+    case TypeKind::Error: case TypeKind::Date: case TypeKind::Duration: case TypeKind::Enum:
+    case TypeKind::EnumSet: case TypeKind::EmptySet: break;
+  }
+  return V{};
 }
 
 }  // namespace
@@ -66,79 +117,34 @@ void civil_from_days(int64_t z, int& y, int& m, int& d) {
   y = static_cast<int>(yy + (m <= 2));
 }
 
+std::optional<ConstValue> fold_call(BuiltinCall c, const std::vector<V>& args, std::optional<int64_t> as_of) {
+  const Overload& o = overload_info(c);
+  if (o.reads_as_of() && !as_of) return std::nullopt;
+  for (const V& v : args)
+    if (unknown(v)) return V{};
+  std::vector<V> with_date;
+  if (o.reads_as_of()) {
+    with_date.push_back(*as_of);
+    with_date.insert(with_date.end(), args.begin(), args.end());
+  }
+  Inputs in(o.reads_as_of() ? with_date : args);
+  RtValue r = visit_rt_function(c, [&](auto fn, const char*) { return rt_invoke(fn, in); });
+  return to_value(r, o.result);
+}
+
 std::optional<ConstValue> fold_builtin(Builtin b, const std::vector<V>& a, std::string* why) {
+  const BuiltinInfo& info = builtin_info(b);
+  if (info.reads_as_of()) {
+    *why = fmt::format("{}() reads 'as_of', the scoring date", info.name);
+    return std::nullopt;
+  }
   for (const V& v : a)
     if (unknown(v)) return V{};
-  auto str = [&](size_t i) -> const std::string& { return std::get<std::string>(a[i]); };
-  switch (b) {
-    case Builtin::Lower: case Builtin::Upper: {
-      bool up = b == Builtin::Upper;
-      if (auto* set = std::get_if<StringSetValue>(&a[0])) {
-        StringSetValue out;
-        for (const auto& s : *set) {
-          if (!ascii(s)) break;
-          out.push_back(map_ascii(s, up));
-        }
-        if (out.size() == set->size()) {
-          std::sort(out.begin(), out.end());
-          out.erase(std::unique(out.begin(), out.end()), out.end());
-          return V(out);
-        }
-      } else if (ascii(str(0))) {
-        return V(map_ascii(str(0), up));
-      }
-      *why = "changing the case of non-ASCII text happens at run time";
-      return std::nullopt;
-    }
-    case Builtin::Trim: return V(trim(str(0)));
-    case Builtin::Len: return V(static_cast<int64_t>(count_code_points(str(0))));
-    case Builtin::StartsWith: return V(str(0).rfind(str(1), 0) == 0);
-    case Builtin::EndsWith:
-      return V(str(0).size() >= str(1).size() &&
-               str(0).compare(str(0).size() - str(1).size(), str(1).size(), str(1)) == 0);
-    case Builtin::Contains: return V(str(0).find(str(1)) != std::string::npos);
-    case Builtin::Domain: return V(domain_of(str(0)));
-    case Builtin::Count:
-      if (auto* s = std::get_if<StringSetValue>(&a[0])) return V(static_cast<int64_t>(s->size()));
-      if (auto* s = std::get_if<EnumSetValue>(&a[0])) return V(static_cast<int64_t>(s->members.size()));
-      return V{};
-    case Builtin::DaysSince:
-      *why = "days_since() reads 'as_of', the scoring date";
-      return std::nullopt;
-    case Builtin::Year: case Builtin::Month: {
-      int y, m, d;
-      civil_from_days(std::get<DateValue>(a[0]).days, y, m, d);
-      return V(static_cast<int64_t>(b == Builtin::Year ? y : m));
-    }
-    case Builtin::Min: case Builtin::Max: case Builtin::Abs: case Builtin::Clamp: {
-      bool ints = std::all_of(a.begin(), a.end(), is_int);
-      if (ints) {
-        int64_t x = as_int(a[0]);
-        if (b == Builtin::Abs) return x == std::numeric_limits<int64_t>::min() ? V{} : V(x < 0 ? -x : x);
-        if (b == Builtin::Min) return V(std::min(x, as_int(a[1])));
-        if (b == Builtin::Max) return V(std::max(x, as_int(a[1])));
-        return V(std::min(std::max(x, as_int(a[1])), as_int(a[2])));
-      }
-      double x = as_double(a[0]);
-      if (b == Builtin::Abs) return V(std::fabs(x));
-      if (b == Builtin::Min) return V(std::fmin(x, as_double(a[1])));
-      if (b == Builtin::Max) return V(std::fmax(x, as_double(a[1])));
-      return V(std::fmin(std::fmax(x, as_double(a[1])), as_double(a[2])));
-    }
-    case Builtin::Round: {
-      double x = as_double(a[0]);
-      double r = std::round(x);  // half away from zero
-      if (!std::isfinite(r) || r < -9.2e18 || r > 9.2e18) return V{};
-      return V(static_cast<int64_t>(r));
-    }
-    case Builtin::Log: {
-      double x = as_double(a[0]);
-      if (!(x > 0)) return V{};
-      double r = std::log(x);
-      return std::isfinite(r) ? V(r) : V{};
-    }
-  }
-  return V{};
+  std::vector<Type> types;
+  for (const V& v : a) types.push_back(type_of_value(v));
+  const Overload* o = choose_overload(b, types);
+  if (!o) return V{};  // the checker reported it
+  return fold_call(o->call, a);
 }
 
 std::string value_text(const SemanticModel& m, const ConstValue& v) {

@@ -1,22 +1,9 @@
-// SemanticModel helpers: readable type names and the names of built-ins.
+// SemanticModel helpers: readable type names.
 #include "sema/semantic_model.h"
 
 #include <array>
 
 namespace icp::sema {
-
-static constexpr std::array<std::string_view, kBuiltinCount> kBuiltinNames = {
-    "lower", "upper", "trim", "len", "starts_with", "ends_with", "contains", "domain", "count",
-    "days_since", "year", "month", "min", "max", "abs", "clamp", "round", "log",
-};
-
-std::string_view builtin_name(Builtin b) { return kBuiltinNames[static_cast<size_t>(b)]; }
-
-std::optional<Builtin> builtin_by_name(std::string_view name) {
-  for (size_t i = 0; i < kBuiltinNames.size(); ++i)
-    if (kBuiltinNames[i] == name) return static_cast<Builtin>(i);
-  return std::nullopt;
-}
 
 std::string SemanticModel::type_name(Type t) const {
   std::string s;

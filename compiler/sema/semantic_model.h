@@ -12,16 +12,11 @@
 #include <variant>
 #include <vector>
 
+#include "sema/builtins.h"
 #include "sema/types.h"
 #include "syntax/ast.h"
 
 namespace icp::sema {
-
-// The built-in functions of LANGUAGE.md section 9.
-enum class Builtin : uint8_t {
-  Lower, Upper, Trim, Len, StartsWith, EndsWith, Contains, Domain, Count,
-  DaysSince, Year, Month, Min, Max, Abs, Clamp, Round, Log,
-};
 
 // What a name (or call, type, profile reference) refers to.
 enum class RefKind : uint8_t {
@@ -48,11 +43,6 @@ struct DurationValue { int64_t days; };
 using StringSetValue = std::vector<std::string>;  // sorted, unique
 using ConstValue = std::variant<std::monostate, bool, int64_t, double, std::string, DateValue,
                                 DurationValue, StringSetValue, EnumValue, EnumSetValue>;
-
-// The name of a built-in function as written, and back.
-std::string_view builtin_name(Builtin b);
-std::optional<Builtin> builtin_by_name(std::string_view name);
-inline constexpr size_t kBuiltinCount = static_cast<size_t>(Builtin::Log) + 1;
 
 struct EnumInfo {
   std::string name;

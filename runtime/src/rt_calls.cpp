@@ -162,4 +162,23 @@ double icp_rt_log(double x) { return std::log(x); }
 
 int32_t icp_rt_round(double x, int64_t* out) { return icp::rt::checked_round(x, *out); }
 
+int64_t icp_rt_min_i(int64_t a, int64_t b) { return b < a ? b : a; }
+int64_t icp_rt_max_i(int64_t a, int64_t b) { return a < b ? b : a; }
+int32_t icp_rt_abs_i(int64_t x, int64_t* out) { return icp::rt::checked_abs(x, *out); }
+int64_t icp_rt_clamp_i(int64_t x, int64_t lo, int64_t hi) { return icp_rt_min_i(icp_rt_max_i(x, lo), hi); }
+double icp_rt_min_f(double a, double b) { return b < a ? b : a; }
+double icp_rt_max_f(double a, double b) { return a < b ? b : a; }
+double icp_rt_abs_f(double x) { return std::fabs(x); }
+double icp_rt_clamp_f(double x, double lo, double hi) { return icp_rt_min_f(icp_rt_max_f(x, lo), hi); }
+
+int32_t icp_rt_days_since(int64_t as_of, int64_t d, int64_t* out) { return icp::rt::checked_sub(as_of, d, *out); }
+
+int32_t icp_rt_decay(int64_t as_of, int64_t d, int64_t h, double* out) {
+  int64_t age = 0;
+  if (!icp::rt::checked_sub(as_of, d, age) || age < 0 || h <= 0) return 0;
+  // The trigger's rule (ir/lower.cpp): pow(0.5, float(age) / float(H)).
+  *out = icp_rt_pow(0.5, double(age) / double(h));
+  return icp::rt::finite_result(*out);
+}
+
 }  // extern "C"

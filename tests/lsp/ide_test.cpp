@@ -65,6 +65,31 @@ TEST(Ide, HoverShowsTypeAndDocs) {
   EXPECT_NE(m->markdown.find("Industry.finance_insurance"), std::string::npos) << m->markdown;
 }
 
+// Built-ins' hover comes from the registry the checker reads
+// (sema/builtins.def): round() of an int checks clean, so hover says it takes
+// a number; every overload of lower() is listed.
+TEST(Ide, HoverOnABuiltinShowsItsOverloads) {
+  Annotations a(R"(schema A {
+  n: int?
+  tech: set<string>
+}
+profile P on A {
+  signal "R" when r$round^ound(n) > 2 => 1
+  signal "L" when l$lower^ower(tech) has "aws" => 1
+}
+)");
+  auto p = compile(a.code());
+  ASSERT_TRUE(p);
+  auto r = icp::ide::hover(*p, a.point("round"));
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->markdown.find("round(x: number): int"), std::string::npos) << r->markdown;
+  EXPECT_NE(r->markdown.find("Rounds half away from zero"), std::string::npos) << r->markdown;
+  auto l = icp::ide::hover(*p, a.point("lower"));
+  ASSERT_TRUE(l);
+  EXPECT_NE(l->markdown.find("lower(s: string): string\nlower(s: set<string>): set<string>"), std::string::npos)
+      << l->markdown;
+}
+
 TEST(Ide, HoverOnMissingShowsTheTypeItTakes) {
   Annotations a(R"(import "std/firmo"
 schema A { code: int? }

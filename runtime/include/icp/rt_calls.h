@@ -58,6 +58,23 @@ double icp_rt_log(double x);
 /* Rounds half away from zero; returns 0 (unknown) when out of int64 range. */
 int32_t icp_rt_round(double x, int64_t *out);
 
+/* min/max/abs/clamp of LANGUAGE.md section 9 (the JIT inlines the same
+ * expressions): min(a, b) = b < a ? b : a, max(a, b) = a < b ? b : a,
+ * clamp(x, lo, hi) = min(max(x, lo), hi); abs of INT64_MIN is unknown. */
+int64_t icp_rt_min_i(int64_t a, int64_t b);
+int64_t icp_rt_max_i(int64_t a, int64_t b);
+int32_t icp_rt_abs_i(int64_t x, int64_t *out);
+int64_t icp_rt_clamp_i(int64_t x, int64_t lo, int64_t hi);
+double icp_rt_min_f(double a, double b);
+double icp_rt_max_f(double a, double b);
+double icp_rt_abs_f(double x);
+double icp_rt_clamp_f(double x, double lo, double hi);
+/* days_since(d) = as_of - d; unknown on overflow. */
+int32_t icp_rt_days_since(int64_t as_of, int64_t d, int64_t *out);
+/* decay(d, H) = pow(0.5, (as_of - d) / H) (days, as a trigger's half-life);
+ * unknown when d is after as_of, H is not positive or on overflow. */
+int32_t icp_rt_decay(int64_t as_of, int64_t d, int64_t h, double *out);
+
 #ifdef __cplusplus
 }
 #endif
