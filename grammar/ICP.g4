@@ -36,7 +36,14 @@ enumMember : IDENT (LPAREN stringLit (COMMA stringLit)* COMMA? RPAREN)? K_DEFAUL
 // A default is a literal, but any expression is read there so that the
 // builder can say so, and the fields after it are still read.
 schemaDecl  : K_SCHEMA IDENT LBRACE (schemaField COMMA?)* RBRACE ;
-schemaField : IDENT COLON typeRef (ASSIGN expr)? (K_FROM stringLit)? ;
+// `name: Type key` marks the schema's key (LANGUAGE.md 0.2, 11.1). `key` is
+// not reserved: a name on the type's line is read there and the builder
+// requires `key`; a name on the next line starts the next field (so a field
+// missing its `:` is still a fresh start).
+schemaField
+  : IDENT COLON typeRef ({_input->LT(1)->getLine() == _input->LT(-1)->getLine()}? mark=IDENT)?
+    (ASSIGN expr)? (K_FROM stringLit)?
+  ;
 
 // `set<string>` is the only type with a parameter; another name with one
 // (`Set<string>`, `list<string>`) is read as well, for the checker's E0105.

@@ -18,6 +18,7 @@
 #include "codegen/codegen_internal.h"
 #include "codegen/jit.h"
 #include "icp/rt_calls.h"
+#include "source/deep_stack.h"
 
 namespace icp::codegen {
 namespace {
@@ -100,8 +101,8 @@ bool check(llvm::Error e, std::string* error) {
 
 }  // namespace
 
-std::unique_ptr<ir::Engine> make_jit(const ir::Function& f, std::string* error,
-                                     const CodegenOptions& options) {
+static std::unique_ptr<ir::Engine> make_jit_here(const ir::Function& f, std::string* error,
+                                          const CodegenOptions& options) {
   using namespace llvm;
   using namespace llvm::orc;
   ensure_llvm_initialized();
@@ -144,6 +145,14 @@ std::unique_ptr<ir::Engine> make_jit(const ir::Function& f, std::string* error,
     if (error) *error = e.what();
     return nullptr;
   }
+}
+
+// On a deep stack (source/deep_stack.h), like the front end: LLVM's passes
+// recurse over long chains of values, and the caller may be a host thread
+// with a small stack.
+std::unique_ptr<ir::Engine> make_jit(const ir::Function& f, std::string* error,
+                                     const CodegenOptions& options) {
+  return with_deep_stack([&] { return make_jit_here(f, error, options); });
 }
 
 }  // namespace icp::codegen

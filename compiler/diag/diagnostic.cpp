@@ -1,6 +1,7 @@
 #include "diag/diagnostic.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace icp {
 
@@ -10,6 +11,20 @@ const std::vector<DiagInfo>& all_diag_infos() {
 #include "diag/diagnostics.def"
   };
   return infos;
+}
+
+const std::vector<Explanation>& all_explanations() {
+  static const std::vector<Explanation> all = {
+#define EXPLAIN(code, summary, text) {#code, summary, text},
+#include "diag/explanations.def"
+  };
+  return all;
+}
+
+const Explanation* find_explanation(std::string_view code) {
+  for (const auto& e : all_explanations())
+    if (e.code == code) return &e;
+  return nullptr;
 }
 
 const DiagInfo& diag_info(DiagKind kind) { return all_diag_infos()[static_cast<size_t>(kind)]; }

@@ -62,6 +62,16 @@ struct Format;
 #include "diag/diagnostics.def"
 }  // namespace diag
 
+// The long explanation of a code (explanations.def): a one-line summary and
+// markdown text (what triggers it, an example, the fix).
+struct Explanation {
+  std::string_view code;
+  std::string_view summary;
+  std::string_view text;
+};
+const std::vector<Explanation>& all_explanations();
+const Explanation* find_explanation(std::string_view code);
+
 struct DiagNote {
   SourceRange range;  // may be invalid: a note without a position
   std::string message;

@@ -1,7 +1,9 @@
-// `icp diagnostics` (hidden): every registered diagnostic code and its
-// severity, one per line (`E0101 error`), each code once, in registry order.
-// `--kinds`: every kind instead (`UnknownField E0101 error`), as the golden
-// tests' coverage check reads them.
+// `icp diagnostics` (hidden from --help): every registered diagnostic code,
+// its severity and one-line meaning (`E0101 error unknown name`), each code
+// once, in registry order. `--explain CODE`: the long explanation
+// (diag/explanations.def). `--kinds`: every kind instead
+// (`UnknownField E0101 error`), as the golden tests' coverage check reads them.
+#include <cctype>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -11,20 +13,37 @@
 namespace icp::driver {
 
 Command setup_diagnostics(CLI::App& icp) {
-  CLI::App* sub = icp.add_subcommand("diagnostics", "List every diagnostic code");
+  CLI::App* sub = icp.add_subcommand("diagnostics", "List every diagnostic code, or explain one");
   sub->group("");  // hidden from `icp --help`
-  auto kinds = std::make_shared<bool>(false);
-  sub->add_flag("--kinds", *kinds, "List every diagnostic kind (name, code, severity)");
-  return {sub, [kinds] {
+  struct Options {
+    bool kinds = false;
+    std::string explain;
+  };
+  auto opt = std::make_shared<Options>();
+  sub->add_flag("--kinds", opt->kinds, "List every diagnostic kind (name, code, severity)");
+  sub->add_option("--explain", opt->explain, "Explain a code: what triggers it, an example, the fix")
+      ->type_name("CODE");
+  return {sub, [opt] {
+            if (!opt->explain.empty()) {
+              std::string code = opt->explain;
+              for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+              const Explanation* e = find_explanation(code);
+              if (!e)
+                return usage_error("'" + opt->explain +
+                                   "' is not a diagnostic code; `icp diagnostics` lists them");
+              std::cout << e->code << ": " << e->summary << "\n" << e->text;
+              return kExitOk;
+            }
             std::set<std::string_view> seen;
             for (const DiagInfo& d : all_diag_infos()) {
               const char* sev = d.severity == Severity::Error ? "error" : "warning";
-              if (*kinds) {
+              if (opt->kinds) {
                 std::cout << d.name << ' ' << d.code << ' ' << sev << '\n';
                 continue;
               }
               if (!seen.insert(d.code).second) continue;
-              std::cout << d.code << ' ' << sev << '\n';
+              const Explanation* e = find_explanation(d.code);
+              std::cout << d.code << ' ' << sev << ' ' << (e ? e->summary : "") << '\n';
             }
             return kExitOk;
           }};

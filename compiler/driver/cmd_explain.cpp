@@ -3,6 +3,8 @@
 // prints every rule's outcome (and, when unknown, the missing fields it
 // reads), its points, group subtotals and caps, and the tier decision.
 // `--record @FILE` reads the JSON from a file, `--record -` from stdin.
+// Keys of the record that no field reads are named in a warning each, with
+// the field they probably meant.
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -11,6 +13,8 @@
 #include "driver/cli.h"
 #include "driver/scoring_common.h"
 #include "eval/explain.h"
+#include "icp/json.h"
+#include "icp/rt/schema.h"
 
 namespace icp::driver {
 
@@ -48,7 +52,16 @@ int run_explain(const ExplainOptions& opt) {
   if (!scorer) return code;
   std::string error;
   eval::ScoreRun run;
-  if (!scorer->score_json(json, *as_of, run, error)) {
+  std::vector<std::string> unread;
+  bool ok = scorer->score_json(json, *as_of, run, error, {}, &unread);
+  // Keys no field reads (TOOLS.md 0.2): a misspelt key would otherwise read
+  // as a missing value without a word.
+  for (const auto& k : unread) {
+    std::string hint = rt::unread_key_hint(k, scorer->schema());
+    std::cerr << "icp: warning: no field of schema '" << scorer->schema().name << "' reads the record's key "
+              << json::quote(k) << (hint.empty() ? "" : "; " + hint) << "\n";
+  }
+  if (!ok) {
     std::cerr << "icp: error: the record cannot be read: " << error << "\n";
     return kExitFailed;
   }

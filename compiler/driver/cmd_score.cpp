@@ -105,6 +105,8 @@ int run_score(const ScoreOptions& opt) {
     if (FileId(f) != program->main_file) roles.input("an import of the model", program->sources.file(FileId(f)).path());
   if (!roles.check()) return kExitUsage;
   if (!resolve_allow_missing(opt.allow_missing, scorer->schema(), set.read)) return kExitUsage;
+  std::vector<std::string> copied;  // the key column, then --keep's
+  if (!copied_columns(scorer->schema(), opt.keep, copied)) return kExitUsage;
   std::string error;
 
   std::unique_ptr<rt::ByteSource> raw = rt::open_file(opt.input, error);
@@ -113,8 +115,8 @@ int run_score(const ScoreOptions& opt) {
   auto bytes = std::make_unique<CountingSource>(std::move(raw), bytes_read);
   std::unique_ptr<rt::RowSource> src =
       set.input_format == rt::InputFormat::Csv
-          ? rt::open_csv(std::move(bytes), scorer->schema(), set.read, opt.keep, error)
-          : rt::open_ndjson(std::move(bytes), scorer->schema(), set.read, opt.keep, error);
+          ? rt::open_csv(std::move(bytes), scorer->schema(), set.read, copied, error)
+          : rt::open_ndjson(std::move(bytes), scorer->schema(), set.read, copied, error);
   const std::string input_name = opt.input == "-" ? "<stdin>" : opt.input;
   if (!src) {
     // Exit 1 before any row was scored: there is no output to put in place.
@@ -134,7 +136,7 @@ int run_score(const ScoreOptions& opt) {
   for (const auto& n : src->notes()) std::cerr << "note: " << input_name << ": " << n << "\n";
 
   std::string header;
-  if (!set.ndjson_out) rt::append_csv_result_header(header, opt.keep);
+  if (!set.ndjson_out) rt::append_csv_result_header(header, copied);
   out.write(header);
   std::string rejects_header;
   rt::append_rejects_header(rejects_header, src->reject_header());
@@ -145,7 +147,7 @@ int run_score(const ScoreOptions& opt) {
   if (ec) total = 0;
   Progress progress(total, progress_allowed());
   ScoreTally tally;
-  tally.init(scorer->info());
+  tally.init(scorer->info(), &scorer->schema());
   Writer writer(out, rejects, tally, progress, *bytes_read);
   PipelineConfig cfg;
   cfg.workers = set.workers;
@@ -164,7 +166,9 @@ int run_score(const ScoreOptions& opt) {
   // Both files complete before either is renamed into place.
   if (!out.close() || !rejects.close()) return write_failed(out, rejects);
   if (!out.commit() || !rejects.commit()) return write_failed(out, rejects);
-  print_score_summary(std::cerr, tally, scorer->info(), opt.lenient, src->lenient_count(), src->lenient_by_column());
+  print_score_summary(std::cerr, tally, scorer->info(), opt.lenient, src->lenient_count(), src->lenient_by_column(),
+                      &scorer->schema(), *as_of);
+  print_unread_keys(std::cerr, src->unread_keys(), src->more_unread_keys());
   if (tally.rejected > 0) std::cerr << "rejected rows are in '" << set.rejects_path << "'\n";
   else if (rejects.remove_stale())
     std::cerr << "removed '" << set.rejects_path << "': rejected rows of an earlier run (this one rejected none)\n";

@@ -5,6 +5,7 @@
 #include "driver/cli.h"
 #include "driver/llvm_plugin.h"
 #include "driver/output_file.h"
+#include "source/deep_stack.h"
 
 #ifndef ICP_VERSION
 #define ICP_VERSION "0.0.0"
@@ -67,7 +68,9 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   try {
-    return run(argc, argv);
+    // Every command on a stack of our choosing, not the shell's ulimit
+    // (source/deep_stack.h).
+    return icp::with_deep_stack([&] { return run(argc, argv); });
   } catch (const std::exception& e) {
     std::cerr << "icp: internal error: " << e.what() << "\n"
               << "This is a bug in icp; please report it with the input that caused it.\n";

@@ -19,8 +19,9 @@ std::optional<char> separator_char(const std::string& s) {
   return std::nullopt;
 }
 
+const char* const kResultNames[] = {"row", "score", "tier", "excluded_by", "fired", "unknown", "confidence"};
+
 bool check_keep(const std::vector<std::string>& keep) {
-  static const char* const kResultNames[] = {"row", "score", "tier", "excluded_by", "fired", "unknown", "confidence"};
   for (const auto& k : keep) {
     if (k.empty()) {
       usage_error("--keep: an empty column name");
@@ -85,6 +86,25 @@ bool resolve_score_options(const ScoreOptions& opt, ScoreSettings& out) {
   out.workers = opt.threads > 0 ? std::min(opt.threads, 1024) : std::max(cores, 1);
   out.rejects_path = !opt.rejects.empty() ? opt.rejects : is_stdin ? std::string("rejects.csv")
                                                                     : opt.input + ".rejects.csv";
+  return true;
+}
+
+bool copied_columns(const rt::Schema& schema, const std::vector<std::string>& keep, std::vector<std::string>& out) {
+  out.clear();
+  std::string key_column;
+  for (const auto& f : schema.fields)
+    if (f.key) key_column = f.column;
+  if (!key_column.empty()) {
+    for (const char* r : kResultNames) {
+      if (rt::column_key(key_column) != r) continue;
+      usage_error("the key column '" + key_column + "' of schema '" + schema.name +
+                  "' has the name of a result column; give the key field another `from` name");
+      return false;
+    }
+    out.push_back(key_column);
+  }
+  for (const auto& k : keep)
+    if (key_column.empty() || rt::column_key(k) != rt::column_key(key_column)) out.push_back(k);
   return true;
 }
 

@@ -40,6 +40,13 @@ bool resolve_score_options(const ScoreOptions& opt, ScoreSettings& out);
 // an optional field, a set or a field with a default (ignoring case), or is
 // `all`. A required field's column, or a name no field reads, is a usage
 // error (with the closest column). Fills out.allow_missing*.
+// The input columns copied to the output, in order: the schema's key column
+// (LANGUAGE.md section 3, TOOLS.md: always, right after `row`, under its
+// `from` name), then the --keep columns (one naming the key column again,
+// ignoring case, is dropped). A key column named like a result column is a
+// usage error.
+bool copied_columns(const rt::Schema& schema, const std::vector<std::string>& keep, std::vector<std::string>& out);
+
 bool resolve_allow_missing(const std::vector<std::string>& names, const rt::Schema& schema, rt::ReadOptions& out);
 
 }  // namespace icp::driver

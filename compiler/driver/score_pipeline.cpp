@@ -124,8 +124,9 @@ void Pipeline::process(ScoredChunk& c) const {
     else rt::append_csv_result(c.text, c.batch, r, res, info);
   }
   for (const rt::Reject& x : c.rejects) rt::append_reject(c.rejects_text, x);
-  c.tally.init(info);
+  c.tally.init(info, &scorer_.schema());
   c.tally.add(c.results);
+  c.tally.add_dates(c.batch, cfg_.as_of);
   c.tally.rejected = int64_t(c.rejects.size());
   times_.format += ns_since(t0);
 }

@@ -1,9 +1,17 @@
 // Tallies of scored rows and the end-of-run summary. See score_summary.h.
 #include "driver/score_summary.h"
 
+#include "icp/json.h"
+#include "icp/rt/dates.h"
+
 namespace icp::driver {
 
-void ScoreTally::init(const rt::ProfileInfo& p) {
+void ScoreTally::init(const rt::ProfileInfo& p, const rt::Schema* schema) {
+  date_fields.clear();
+  if (schema)
+    for (uint32_t f = 0; f < schema->fields.size(); ++f)
+      if (schema->fields[f].kind == rt::ValueKind::Date) date_fields.push_back(f);
+  after_as_of.assign(date_fields.size(), 0);
   scored = rejected = 0;
   tiers.assign(p.tiers.size() + 2, 0);
   excludes.clear();
@@ -33,7 +41,18 @@ void ScoreTally::add(const rt::ResultBatch& res) {
   scored += int64_t(res.rows);
 }
 
+void ScoreTally::add_dates(const rt::Batch& batch, int64_t as_of) {
+  for (size_t d = 0; d < date_fields.size(); ++d) {
+    if (date_fields[d] >= batch.columns.size()) continue;
+    const rt::Column& col = batch.columns[date_fields[d]];
+    int64_t n = 0;
+    for (size_t r = 0; r < batch.rows && r < col.i32.size(); ++r) n += col.valid[r] && int64_t(col.i32[r]) > as_of;
+    after_as_of[d] += n;
+  }
+}
+
 void ScoreTally::merge(const ScoreTally& o) {
+  for (size_t i = 0; i < after_as_of.size() && i < o.after_as_of.size(); ++i) after_as_of[i] += o.after_as_of[i];
   scored += o.scored;
   rejected += o.rejected;
   for (size_t i = 0; i < tiers.size() && i < o.tiers.size(); ++i) tiers[i] += o.tiers[i];
@@ -45,7 +64,8 @@ void ScoreTally::merge(const ScoreTally& o) {
 }
 
 void print_score_summary(std::ostream& os, const ScoreTally& t, const rt::ProfileInfo& p, bool lenient,
-                         int64_t lenient_count, const std::vector<std::pair<std::string, int64_t>>& lenient_by_column) {
+                         int64_t lenient_count, const std::vector<std::pair<std::string, int64_t>>& lenient_by_column,
+                         const rt::Schema* schema, int64_t as_of) {
   os << "scored " << t.scored << " rows, rejected " << t.rejected << "\n";
   os << "tiers:";
   for (size_t i = 0; i < t.tiers.size(); ++i) {
@@ -62,6 +82,25 @@ void print_score_summary(std::ostream& os, const ScoreTally& t, const rt::Profil
       os << (i ? ", " : " (") << lenient_by_column[i].first << " " << lenient_by_column[i].second;
     os << (lenient_by_column.empty() ? "\n" : ")\n");
   }
+  bool any_after = false;
+  for (size_t d = 0; d < t.after_as_of.size(); ++d) {
+    if (!schema || t.after_as_of[d] == 0 || t.date_fields[d] >= schema->fields.size()) continue;
+    os << (any_after ? ", " : "dates after the scoring date " + rt::format_date(as_of) + ": ")
+       << schema->fields[t.date_fields[d]].column << " " << t.after_as_of[d];
+    any_after = true;
+  }
+  if (any_after) os << " (a trigger or `within` on them is false)\n";
+}
+
+void print_unread_keys(std::ostream& os, const std::vector<rt::UnreadKey>& keys, int64_t more) {
+  if (keys.empty()) return;
+  os << "keys that no field reads:";
+  for (size_t i = 0; i < keys.size(); ++i) {
+    os << (i ? ", " : " ") << json::quote(keys[i].key) << " in " << keys[i].rows << (keys[i].rows == 1 ? " row" : " rows");
+    if (!keys[i].hint.empty()) os << " (" << keys[i].hint << ")";
+  }
+  if (more > 0) os << ", and " << more << " other key" << (more == 1 ? "" : "s");
+  os << "\n";
 }
 
 }  // namespace icp::driver

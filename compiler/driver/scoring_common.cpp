@@ -3,11 +3,13 @@
 
 #include <filesystem>
 #include <iostream>
+#include <vector>
 
 #include "driver/cli.h"
 #include "driver/llvm_plugin.h"
 #include "icp/rt/dates.h"
 #include "icp/rt/name_list.h"
+#include "sema/suggest.h"
 
 namespace icp::driver {
 
@@ -41,7 +43,11 @@ const sema::ProfileInfo* pick_profile(const sema::Program& p, const std::string&
   if (!name.empty()) {
     if (const sema::ProfileInfo* pi = p.model.find_profile(name)) return pi;
     std::string list = profile_names(profiles);
-    usage_error("no profile or persona named '" + name + "'" + (list.empty() ? "" : " (there are: " + list + ")"));
+    std::vector<std::string> names;
+    for (const auto& x : profiles) names.push_back(x.name);
+    std::string msg = "--profile: no profile or persona named '" + name + "'";
+    if (auto near = sema::closest_name(name, names)) msg += "; did you mean '" + *near + "'?";
+    usage_error(msg + (list.empty() ? "" : " (there are: " + list + ")"));
     return nullptr;
   }
   if (profiles.size() == 1) return &profiles[0];

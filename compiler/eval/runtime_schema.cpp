@@ -55,6 +55,7 @@ std::unique_ptr<rt::Schema> runtime_schema(const sema::SemanticModel& model, con
     f.column = fi.column.empty() ? fi.name : fi.column;
     f.kind = value_kind(fi.type);
     f.optional = fi.type.optional;
+    f.key = fi.key;
     if (fi.default_value) {
       rt::Value d = runtime_value(*fi.default_value, fi.type);
       if (d.present()) {

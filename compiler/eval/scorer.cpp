@@ -50,9 +50,9 @@ void Scorer::score(const rt::Batch& batch, int64_t as_of, rt::ResultBatch& out) 
 }
 
 bool Scorer::score_json(std::string_view json, int64_t as_of, ScoreRun& run, std::string& error,
-                        const rt::ReadOptions& opts) const {
+                        const rt::ReadOptions& opts, std::vector<std::string>* unread_keys) const {
   run.batch.reset(*schema_);
-  if (!rt::append_record_json(json, *schema_, opts, run.batch, error)) return false;
+  if (!rt::append_record_json(json, *schema_, opts, run.batch, error, unread_keys)) return false;
   score(run.batch, as_of, run.results);
   return true;
 }

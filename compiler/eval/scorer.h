@@ -47,9 +47,10 @@ class Scorer {
   // Scores every row of `batch` into `out` (reset here).
   void score(const rt::Batch& batch, int64_t as_of, rt::ResultBatch& out) const;
   // One record given as a JSON object (NDJSON rules). False and `error` set
-  // when the record cannot be read.
+  // when the record cannot be read. `unread_keys`, when given, receives the
+  // record's keys that no field reads.
   bool score_json(std::string_view json, int64_t as_of, ScoreRun& run, std::string& error,
-                  const rt::ReadOptions& opts = {}) const;
+                  const rt::ReadOptions& opts = {}, std::vector<std::string>* unread_keys = nullptr) const;
   // One record of field values (a test's `given`).
   void score_record(const rt::Record& rec, int64_t as_of, ScoreRun& run) const;
 

@@ -124,11 +124,15 @@ void ModuleFormatter::schema_decl(const ast::SchemaDecl& d) {
     r.end = f.range.end;
     r.category = 1;
     Tokens::Window w(tokens_, r.begin, tokens_.content_end(r.end));
-    // Columns: name, type (with its default), `from`.
+    // Columns: name, type (with `key` and its default), `from`.
     Doc name = hang(tokens_.tok(f.name.name, f.name.range.begin),
                     {tokens_.tok(":", tokens_.find(f.name.range.end, ":", ""))});
     uint32_t end = f.type ? f.type->range.end : f.name.range.end;
     std::vector<Doc> type{f.type ? expr_.type_doc(*f.type) : text("?")};
+    if (f.key) {
+      type.insert(type.end(), {space(), tokens_.tok("key", f.key->range.begin)});
+      end = f.key->range.end;
+    }
     if (f.default_value) {
       type.insert(type.end(), {space(), tokens_.tok("=", tokens_.find(end, "=", "")), space(),
                                expr_.print(*f.default_value)});

@@ -35,6 +35,7 @@ std::string signature(const sema::Program& p, const Target& t) {
       const auto* f = static_cast<const ast::SchemaField*>(t.node);
       const sema::FieldInfo* fi = field_info(p, f);
       std::string s = f->name.name + ": " + (fi ? m.type_name(fi->type) : type_text(p, f->type.get()));
+      if (f->key) s += " key";
       if (f->default_value) s += " = " + print_expr(p, *f->default_value);
       if (f->from) s += " from " + label_text(*f->from);
       return s;

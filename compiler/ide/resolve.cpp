@@ -212,7 +212,7 @@ Target resolve(const sema::Program& p, const NameHit& hit) {
       return r ? Target{Target::Rule, r} : Target{};
     }
     case NameRole::ImportPath: return import_target(p, *hit.label);
-    case NameRole::TestLabel: case NameRole::EnumAlias: case NameRole::ColumnName: return {};
+    case NameRole::TestLabel: case NameRole::EnumAlias: case NameRole::ColumnName: case NameRole::KeyMark: return {};
   }
   return {};
 }

@@ -6,6 +6,7 @@
 
 #include "ir/emitter.h"
 #include "ir/expr_lowerer.h"
+#include "source/deep_stack.h"
 
 namespace icp::ir {
 
@@ -117,7 +118,7 @@ class ProfileLowerer {
 
 }  // namespace
 
-Function lower_profile(const sema::Program& program, const sema::ProfileInfo& profile) {
+static Function lower_profile_here(const sema::Program& program, const sema::ProfileInfo& profile) {
   const sema::SemanticModel& m = program.model;
   if (!profile.decl || profile.schema < 0 || size_t(profile.schema) >= m.schemas.size())
     throw LowerError("profile '" + profile.name + "' has no schema");
@@ -130,6 +131,12 @@ Function lower_profile(const sema::Program& program, const sema::ProfileInfo& pr
   pl.items(profile.decl->items, -1);
   pl.tiers();
   return f;
+}
+
+// On a deep stack (source/deep_stack.h): defs are inlined recursively, a
+// chain of N defs N calls deep.
+Function lower_profile(const sema::Program& program, const sema::ProfileInfo& profile) {
+  return with_deep_stack([&] { return lower_profile_here(program, profile); });
 }
 
 }  // namespace icp::ir

@@ -5,6 +5,7 @@
 // for a parameter of a plain type is unknown" (section 6).
 #include "ir/expr_lowerer.h"
 #include "ir/lower.h"
+#include "source/deep_stack.h"
 
 namespace icp::ir {
 
@@ -62,6 +63,7 @@ ValueId ExprLowerer::lower_def_call(const ast::CallExpr& e, const sema::Ref& r) 
     if (m_.defs[i].decl == r.decl) def = &m_.defs[i];
   if (!def || !def->decl || !def->decl->body) fail(e, "a call of an unknown def '" + e.callee.name + "'");
   if (e.args.size() != def->params.size()) fail(e, "a call of '" + e.callee.name + "' with the wrong arguments");
+  if (stack_left() < kStackReserve) fail(e, "a chain of def calls too long to inline ('" + e.callee.name + "')");
   Frame frame{def->decl, {}};
   std::vector<ValueId> guards;
   for (size_t i = 0; i < e.args.size(); ++i) {

@@ -105,7 +105,7 @@ Type ExprChecker::check_name(const ast::NameExpr& e, Expected expected) {
   if ((expected && expected->is_error()) || env_.silent_unknown) return Type::error();
   if (ee != kNoEnum) {
     const EnumInfo& en = m_.enums[ee];
-    auto b = c_.diags.emit(diag::UnknownEnumMember, e.range, n, en.name);
+    auto b = c_.diags.emit(diag::UnknownEnumMember, e.range, n, en.name, members_hint(en, n));
     add_member_suggestion(b, e.range, en, n);
     return Type::error();
   }
@@ -184,7 +184,8 @@ Type ExprChecker::check_qualified(const ast::QualifiedExpr& e) {
   int mi = member_index(en, e.member.name);
   if (mi < 0) {
     if (e.member.name.empty()) return Type::error();
-    auto b = c_.diags.emit(diag::UnknownEnumMember, e.member.range, e.member.name, en.name);
+    auto b = c_.diags.emit(diag::UnknownEnumMember, e.member.range, e.member.name, en.name,
+                           members_hint(en, e.member.name));
     add_member_suggestion(b, e.member.range, en, e.member.name);
     return Type::error();
   }

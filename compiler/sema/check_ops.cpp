@@ -82,11 +82,21 @@ Type ExprChecker::check_compare(const ast::BinaryExpr& e) {
   if (a.is_error() || b.is_error()) return Type::error();
   bool ordered = e.op != ast::BinaryOp::Eq && e.op != ast::BinaryOp::Ne;
   if (!comparable(a, b, ordered)) {
+    // `employees > "150000"`: the number (or date) in quotes is a string.
+    std::optional<std::pair<const ast::Expr*, std::string>> unquote;
+    for (auto [val, other] : {std::pair{e.lhs.get(), b}, std::pair{e.rhs.get(), a}})
+      if (const auto* str = val->as<ast::StringLit>(); str && !unquote)
+        if (auto lit = unquoted_literal(str->value, other))
+          unquote.emplace(val, *lit);
+    const char* what = unquote && (unquote->first == e.lhs.get() ? b : a).kind == TypeKind::Date ? "date"
+                                                                                                   : "number";
     auto d = a.same_base(b) && a.kind == TypeKind::Bool
                  ? c_.diags.emit(diag::BoolsNotOrdered, e.range, ast::spelling(e.op))
              : a.is_set() || b.is_set()
                  ? c_.diags.emit(diag::SetsNotComparable, e.range, ast::spelling(e.op))
-                 : c_.diags.emit(diag::NotComparable, e.range, tn(a), tn(b));
+             : unquote ? c_.diags.emit(diag::ComparedWithQuoted, e.range, tn(a), tn(b), what, unquote->second)
+                       : c_.diags.emit(diag::NotComparable, e.range, tn(a), tn(b));
+    if (unquote) d.fix(unquote->first->range, unquote->second);
     d.note(e.lhs->range, "this is {}", tn(a)).note(e.rhs->range, "this is {}", tn(b));
     // `industry == "information"`: the string names a member; the code must too.
     for (auto [val, other] : {std::pair{e.lhs.get(), b}, std::pair{e.rhs.get(), a}}) {
@@ -161,7 +171,15 @@ Type ExprChecker::check_in(const ast::InExpr& e) {
   if (v.is_error() || s.is_error()) return Type::error();
   const char* kw = e.negated ? "not in" : "in";
   if (!s.is_set()) {
-    c_.diags.emit(diag::InNeedsSet, e.set->range, kw, tn(s));
+    // `sector in (technology)`: the parentheses were meant as a set.
+    const std::string& text = c_.prog.sources.file(e.set->range.file).text();
+    const SourceRange& r = e.set->range;
+    if (r.end > r.begin + 1 && r.end <= text.size() && text[r.begin] == '(' && text[r.end - 1] == ')') {
+      std::string braces = "{" + text.substr(r.begin + 1, r.end - r.begin - 2) + "}";
+      c_.diags.emit(diag::InParentheses, e.set->range, kw, tn(s), braces).fix(e.set->range, braces);
+    } else {
+      c_.diags.emit(diag::InNeedsSet, e.set->range, kw, tn(s));
+    }
     return Type::error();
   }
   bool ok = (v.kind == TypeKind::String &&

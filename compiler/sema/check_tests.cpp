@@ -68,6 +68,17 @@ class TestChecker {
   }
 
  private:
+  // Whether `name` labels or names a statement that a syntax error made the
+  // parser skip, in this file or the profile's (`signl "Big" ...`): the
+  // syntax error said it already (one mistake, one diagnostic).
+  bool lost(const std::string& name) const {
+    for (FileId f : {file_, profile_ ? profile_->file : file_})
+      if (const ast::Module* m = c_.module(f))
+        if (std::find(m->lost_names.begin(), m->lost_names.end(), name) != m->lost_names.end())
+          return true;
+    return false;
+  }
+
   void resolve_profile() {
     const char* word = t_.persona ? "persona" : "profile";
     if (t_.profile.empty()) {
@@ -87,6 +98,7 @@ class TestChecker {
     const std::string& n = t_.profile.name;
     const TopDecl* td = c_.lookup_kind(file_, n, ast::DeclKind::Profile);
     if (!td && c_.incomplete(file_)) return;  // a missing import may declare it
+    if (!td && lost(n)) return;
     if (!td) {
       std::vector<std::string> cands;
       for (const auto& [name, d] : c_.files[file_].names)
@@ -176,8 +188,15 @@ class TestChecker {
     Type t = check_silently(e, field.type.is_error() ? Expected(Type::error()) : Expected(field.type));
     if (t.is_error() || field.type.is_error()) return;
     if (!ExprChecker::assignable(t, field.type)) {
-      c_.diags.emit(diag::GivenWrongType, e.range, field.name, c_.m.type_name(field.type.plain()),
-                    c_.m.type_name(t.plain()));
+      const auto* str = e.as<ast::StringLit>();
+      auto lit = str ? unquoted_literal(str->value, field.type) : std::nullopt;
+      if (lit)
+        c_.diags.emit(diag::GivenQuoted, e.range, field.name, c_.m.type_name(field.type.plain()),
+                      c_.m.type_name(t.plain()), *lit)
+            .fix(e.range, *lit);
+      else
+        c_.diags.emit(diag::GivenWrongType, e.range, field.name, c_.m.type_name(field.type.plain()),
+                      c_.m.type_name(t.plain()));
       return;
     }
     Folded f = fold(c_.m, e);
@@ -206,6 +225,7 @@ class TestChecker {
   void rule(const ast::Expect& e, const ProfileFacts& f, RuleWant want) {
     auto it = f.rules.find(e.label.value);
     if (it == f.rules.end()) {
+      if (lost(e.label.value)) return;
       std::vector<std::string> cands = want == RuleWant::Exclude ? f.exclude_names : f.rule_names;
       if (want == RuleWant::Any) cands.insert(cands.end(), f.exclude_names.begin(), f.exclude_names.end());
       auto b = c_.diags.emit(diag::ExpectUnknownRule, e.label.range,
@@ -231,6 +251,7 @@ class TestChecker {
         const std::string& n = e.tier.name;
         if (n.empty() || n == "out" || n == "excluded") return;
         if (std::find(f.tier_names.begin(), f.tier_names.end(), n) != f.tier_names.end()) return;
+        if (lost(n)) return;
         auto b = c_.diags.emit(diag::ExpectUnknownTier, e.tier.range, n,
                                profile_->decl->persona ? "persona" : "profile", profile_->name);
         std::vector<std::string> cands = f.tier_names;

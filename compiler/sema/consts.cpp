@@ -5,6 +5,7 @@
 #include "sema/checker.h"
 #include "sema/expr_checker.h"
 #include "sema/fold.h"
+#include "source/deep_stack.h"
 
 namespace icp::sema {
 
@@ -15,6 +16,12 @@ void ensure_const(Checker& c, uint32_t index) {
   if (st == EvalState::InProgress) {
     c.diags.emit(diag::ConstCycle, k.decl->name.range, k.name);
     k.type = Type::error();
+    return;
+  }
+  if (stack_left() < kStackReserve) {  // a chain of consts, each using the next
+    st = EvalState::Done;
+    k.type = Type::error();
+    c.diags.emit(diag::ChainTooDeep, k.decl->name.range, k.name);
     return;
   }
   st = EvalState::InProgress;

@@ -8,6 +8,7 @@
 
 #include "icp/rt/name_list.h"
 #include "sema/checker.h"
+#include "source/deep_stack.h"
 #include "sema/expr_checker.h"
 #include "sema/lints.h"
 
@@ -98,6 +99,12 @@ void check_recursion(Checker& c) {
 
 void ensure_def_body(Checker& c, uint32_t index) {
   if (c.def_state[index] != EvalState::NotStarted) return;
+  if (stack_left() < kStackReserve) {  // a chain of defs, each calling the next
+    c.def_state[index] = EvalState::Done;
+    c.m.defs[index].broken = true;
+    c.diags.emit(diag::ChainTooDeep, c.m.defs[index].decl->name.range, c.m.defs[index].name);
+    return;
+  }
   c.def_state[index] = EvalState::InProgress;
   check_body(c, index);
   c.def_state[index] = EvalState::Done;

@@ -1,6 +1,8 @@
 // The front end's entry points: load, then run the checking passes in order.
 #include "sema/program.h"
 
+#include "source/deep_stack.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
@@ -52,13 +54,15 @@ bool has_stdlib(const fs::path& dir) {
 
 }  // namespace
 
+// On a deep stack (source/deep_stack.h): checking recurses over expressions
+// and over chains of defs and consts.
 std::unique_ptr<Program> compile_file(const std::string& path, const CompileOptions& opts) {
-  return compile(path, std::nullopt, opts);
+  return with_deep_stack([&] { return compile(path, std::nullopt, opts); });
 }
 
 std::unique_ptr<Program> compile_source(std::string text, const std::string& path,
                                         const CompileOptions& opts) {
-  return compile(path, std::move(text), opts);
+  return with_deep_stack([&] { return compile(path, std::move(text), opts); });
 }
 
 std::string default_stdlib_dir() {

@@ -1,5 +1,6 @@
 // Schemas: field types (E0105; fields are scalars, enums, optionals or
 // `set<string>`), input columns (`from`), duplicate fields and columns (E0103),
+// the key (E0107: at most one, a string or an int, not optional, no default),
 // and defaults, which must be constants (E0208) of the field's type (E0201).
 #include <cctype>
 #include <unordered_map>
@@ -14,6 +15,42 @@ namespace {
 std::string lower(std::string s) {
   for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return s;
+}
+
+// `name: Type key` (LANGUAGE.md section 3): one per schema, string or int,
+// not optional; a default would give every record without a key the same
+// one, so it is refused too (docs/language-notes.md).
+void check_key(Checker& c, SchemaInfo& s, FieldInfo& fi) {
+  const ast::SchemaField& f = *fi.decl;
+  if (s.key_field >= 0) {
+    const FieldInfo& first = s.fields[size_t(s.key_field)];
+    c.diags.emit(diag::TwoKeys, f.key->range, s.name, first.name)
+        .note(first.decl->key->range, "'{}' is declared the key here", first.name);
+    return;
+  }
+  if (fi.type.is_error()) {
+    fi.key = true;
+    s.key_field = int(s.fields.size());
+    return;
+  }
+  const TypeKind k = fi.type.kind;
+  if (k != TypeKind::String && k != TypeKind::Int) {
+    c.diags.emit(diag::KeyType, f.type->range, fi.name, c.m.type_name(fi.type.plain()))
+        .note(f.key->range, "'{}' is declared the key here", fi.name);
+    return;
+  }
+  if (fi.type.optional) {
+    c.diags.emit(diag::OptionalKey, f.type->range, fi.name, c.m.type_name(fi.type.plain()))
+        .note(f.key->range, "'{}' is declared the key here", fi.name);
+    return;
+  }
+  if (f.default_value) {
+    c.diags.emit(diag::KeyDefault, f.default_value->range, fi.name)
+        .note(f.key->range, "'{}' is declared the key here", fi.name);
+    return;
+  }
+  fi.key = true;
+  s.key_field = int(s.fields.size());
 }
 
 void check_schema(Checker& c, SchemaInfo& s) {
@@ -40,6 +77,7 @@ void check_schema(Checker& c, SchemaInfo& s) {
                 "field '{}' already reads this column (columns match case-insensitively)",
                 ct->second->name.name);
     }
+    if (f.key) check_key(c, s, fi);
     s.fields.push_back(std::move(fi));
   }
 }

@@ -59,6 +59,7 @@ struct FieldInfo {
   Type type;
   std::optional<ConstValue> default_value;
   const ast::SchemaField* decl = nullptr;
+  bool key = false;  // `name: Type key`: the schema's key (at most one, checked)
 };
 
 struct SchemaInfo {
@@ -66,6 +67,7 @@ struct SchemaInfo {
   const ast::SchemaDecl* decl = nullptr;
   FileId file = kNoFile;
   std::vector<FieldInfo> fields;
+  int key_field = -1;  // the index in `fields` of the key, -1 when none
   int field_index(std::string_view n) const {
     for (size_t i = 0; i < fields.size(); ++i)
       if (fields[i].name == n) return static_cast<int>(i);

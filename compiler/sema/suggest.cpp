@@ -9,21 +9,6 @@
 
 namespace icp::sema {
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  const size_t n = a.size(), m = b.size();
-  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
-  for (size_t i = 1; i <= n; ++i)
-    for (size_t j = 1; j <= m; ++j) {
-      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[n][m];
-}
-
 static std::string lower(std::string_view s) {
   std::string r(s);
   for (char& ch : r) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -90,6 +75,94 @@ std::optional<std::string> member_read_as(const EnumInfo& en, std::string_view t
 std::optional<std::string> suggest_member(const EnumInfo& en, std::string_view name, std::string* alias) {
   if (auto m = member_read_as(en, name, alias); m && *m != name) return m;
   return closest_name(name, en.members);
+}
+
+std::optional<std::string> unquoted_literal(std::string_view text, Type want) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (want.kind == TypeKind::Date) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+      if (!digit(text[i])) return std::nullopt;
+    return std::string(text);
+  }
+  if (want.kind != TypeKind::Int && want.kind != TypeKind::Float) return std::nullopt;
+  // [sign] digits with `,` or `_` between groups of three, [. digits].
+  std::string out;
+  size_t i = 0;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) out += text[i++];
+  size_t run = 0, groups = 0;
+  bool sep = false;
+  for (; i < text.size() && text[i] != '.'; ++i) {
+    char c = text[i];
+    if (digit(c)) {
+      out += c;
+      ++run;
+    } else if ((c == ',' || c == '_') && run > 0 && (groups > 0 ? run == 3 : run <= 3)) {
+      out += '_';
+      run = 0;
+      ++groups;
+      sep = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (run == 0 || (sep && run != 3)) return std::nullopt;
+  if (i < text.size()) {
+    out += text[i++];
+    size_t frac = 0;
+    for (; i < text.size(); ++i, ++frac) {
+      if (!digit(text[i])) return std::nullopt;
+      out += text[i];
+    }
+    if (frac == 0) return std::nullopt;
+  }
+  return out;
+}
+
+static std::string and_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return out;
+}
+
+std::string members_hint(const EnumInfo& en, std::string_view name) {
+  if (en.members.empty()) return "it has no members";
+  if (en.members.size() <= kListedMembers)
+    return fmt::format("its members are {}", and_list(en.members));
+  // Rank each member by its best spelling (name or alias), normalised as
+  // input data is read: the same text first, then one containing the other
+  // (`tech` in `technology`), then by edit distance.
+  const std::string key = rt::normalize_enum_text(name);
+  std::vector<std::pair<size_t, size_t>> ranked;  // (rank, member index)
+  for (size_t m = 0; m < en.members.size(); ++m) {
+    size_t best = SIZE_MAX;
+    auto consider = [&](std::string_view spelling) {
+      std::string s = rt::normalize_enum_text(spelling);
+      size_t r;
+      if (s == key) r = 0;
+      else if ((key.size() >= 3 && s.find(key) != std::string::npos) ||
+               (s.size() >= 3 && key.find(s) != std::string::npos))
+        r = 1;
+      else r = 2 + edit_distance(key, s);
+      best = std::min(best, r);
+    };
+    consider(en.members[m]);
+    if (m < en.aliases.size())
+      for (const auto& a : en.aliases[m]) consider(a);
+    ranked.emplace_back(best, m);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Close enough to list: a containment, or a third of the name in edits.
+  const size_t limit = 2 + std::max<size_t>(2, key.size() / 3);
+  std::vector<std::string> closest;
+  for (size_t i = 0; i < ranked.size() && closest.size() < 5 && ranked[i].first <= limit; ++i)
+    closest.push_back(en.members[ranked[i].second]);
+  if (closest.empty())
+    return fmt::format("none of its {} members is close (see `enum {}`)", en.members.size(), en.name);
+  return fmt::format("the closest of its {} members {} {}", en.members.size(),
+                     closest.size() == 1 ? "is" : "are", and_list(closest));
 }
 
 void add_member_suggestion(DiagBuilder& b, SourceRange at, const EnumInfo& en, std::string_view name) {

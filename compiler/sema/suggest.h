@@ -6,12 +6,12 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "diag/edit_distance.h"
 #include "sema/semantic_model.h"
 
 namespace icp::sema {
 
-// Levenshtein distance (with adjacent transpositions counted as one edit).
-size_t edit_distance(std::string_view a, std::string_view b);
+using icp::edit_distance;  // diag/edit_distance.h
 
 // The candidate most likely meant by `name`: the same name in another case;
 // else the only candidate that is `name` followed by `_` and more; else the
@@ -35,6 +35,16 @@ std::optional<std::string> member_read_as(const EnumInfo& en, std::string_view t
 // closest_name() over the members.
 std::optional<std::string> suggest_member(const EnumInfo& en, std::string_view name,
                                           std::string* alias = nullptr);
+// What an unknown-member message says of the enum's members: all of them
+// ("its members are a, b and c") when it has at most kListedMembers, else
+// the closest few to `name` by spelling, name or alias ("the closest of its
+// 249 members are DE, DK and ...").
+inline constexpr size_t kListedMembers = 12;
+std::string members_hint(const EnumInfo& en, std::string_view name);
+// A string literal's text as the literal of type `want` it was meant to be,
+// when it reads as one: `"150000"` or `"150,000"` for a number (150000,
+// 150_000), `"2026-01-01"` for a date. None otherwise.
+std::optional<std::string> unquoted_literal(std::string_view text, Type want);
 // Adds suggest_member()'s answer to an unknown-member diagnostic: the note
 // and the fix replacing `at`.
 void add_member_suggestion(DiagBuilder& b, SourceRange at, const EnumInfo& en, std::string_view name);

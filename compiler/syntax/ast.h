@@ -311,6 +311,7 @@ struct EnumDecl : DeclOf<DeclKind::Enum> {
 struct SchemaField : Node {
   Ident name;
   std::unique_ptr<TypeRef> type;
+  std::optional<Ident> key;  // the word `key` of `name: Type key`
   ExprPtr default_value;         // `= literal`, optional
   std::optional<Label> from;     // `from "Column"`
   std::string doc;
@@ -371,6 +372,10 @@ struct Module {
   // are what error recovery guessed, so only the syntax error is reported
   // for them (sema/quiet_recovered.cpp).
   std::vector<SourceRange> recovered;
+  // The label or name of each statement that error recovery skipped whole
+  // (`signl "Big" when ...`): the syntax error is the news, so a test that
+  // names it says nothing more (sema/check_tests.cpp).
+  std::vector<std::string> lost_names;
 };
 
 }  // namespace icp::ast

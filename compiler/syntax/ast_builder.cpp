@@ -360,6 +360,8 @@ std::unique_ptr<Module> Builder::module(P::CompilationUnitContext* tree) {
       m->doc += (i ? "\n\n" : "") + block_text(blocks[i]);
   }
   m->recovered = std::move(recovered_);
+  m->recovered.insert(m->recovered.end(), cx_.suspect.begin(), cx_.suspect.end());
+  m->lost_names = cx_.lost_names;
   return m;
 }
 
@@ -437,6 +439,12 @@ DeclPtr Builder::schema_decl(P::SchemaDeclContext* c) {
     init(f, range(fc));
     f.name = ident(tok(fc, P::IDENT), fc);
     f.type = type_ref(fc->typeRef(), fc);
+    if (Token* m = fc->mark) {
+      if (m->getText() == "key")
+        f.key = Ident{"key", range(m)};
+      else
+        cx_.report(diag::KeyMarkExpected, range(m), m->getText());
+    }
     if (tok(fc, P::ASSIGN)) f.default_value = default_value(fc->expr(), fc);
     if (tok(fc, P::K_FROM)) f.from = label(fc->stringLit(), fc);
     f.doc = doc_before(fc->getStart());

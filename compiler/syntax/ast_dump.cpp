@@ -102,6 +102,7 @@ class Dumper {
         line(d, "", "Schema " + id(x.name) + dc, &x.range);
         for (const auto& f : x.fields) {
           std::string s = "Field " + id(f.name);
+          if (f.key) s += " key";
           if (f.from) s += " from=" + lab(*f.from);
           line(d + 1, "", s + doc(f.doc), &f.range);
           type(d + 2, "type", f.type.get());

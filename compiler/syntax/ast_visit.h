@@ -42,6 +42,7 @@ enum class NameRole : uint8_t {
   TestLabel,      // the label of a test
   EnumAlias,      // an alias string of an enum member
   ColumnName,     // `from "Column"` of a schema field
+  KeyMark,        // the word `key` of `name: Type key`
 };
 
 // The no-op visitor: derive from it and hide what you need.
@@ -233,6 +234,7 @@ void visit_children(N& f, V&& v) {
   namespace d = visit_detail;
   d::ident(v, f.name, NameRole::Declaration);
   d::type(v, f.type);
+  if (f.key) d::ident(v, *f.key, NameRole::KeyMark);
   d::expr(v, f.default_value);
   if (f.from) d::label(v, *f.from, NameRole::ColumnName);
 }

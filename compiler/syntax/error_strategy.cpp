@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "diag/edit_distance.h"
 #include "syntax/literals.h"
 
 namespace icp::syntax {
@@ -349,6 +350,60 @@ std::string char_hint(const std::string& c) {
   return "";
 }
 
+bool is_number(size_t t) { return in(t, kNumbers); }
+
+// The keywords in an expected set (`signal`, `when`...), as written, with
+// their token types.
+std::vector<std::pair<std::string, size_t>> expected_keywords(const IntervalSet& expected) {
+  std::vector<std::pair<std::string, size_t>> out;
+  for (ssize_t t : expected.toList()) {
+    if (t <= 0) continue;
+    std::string lit = g_vocab->getLiteralName(static_cast<size_t>(t));
+    if (lit.size() > 2 && lit.front() == '\'' && std::isalpha(static_cast<unsigned char>(lit[1])))
+      out.emplace_back(lit.substr(1, lit.size() - 2), static_cast<size_t>(t));
+  }
+  return out;
+}
+
+// The keyword a misspelt word most likely is: a few edits away (one for a
+// word of up to 4 letters, two for longer; none for a word under 3
+// letters, which is likely a name), the closest first.
+std::optional<std::pair<std::string, size_t>> closest_keyword(
+    const std::string& word, const std::vector<std::pair<std::string, size_t>>& kws) {
+  if (word.size() < 3) return std::nullopt;
+  const size_t limit = word.size() <= 4 ? 1 : 2;
+  std::optional<std::pair<std::string, size_t>> best;
+  size_t best_d = limit + 1;
+  for (const auto& k : kws) {
+    size_t d = edit_distance(word, k.first);
+    if (d < best_d) {
+      best_d = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+// The keyword that a name token, where it is not expected, misspells.
+std::optional<std::pair<std::string, size_t>> misspelt_keyword(const Token* t, const IntervalSet& expected) {
+  if (!t || t->getType() != P::IDENT || expected.contains(static_cast<size_t>(P::IDENT))) return std::nullopt;
+  return closest_keyword(t->getText(), expected_keywords(expected));
+}
+
+// The keywords that start a statement: declarations, profile items, test items.
+const std::vector<std::pair<std::string, size_t>>& statement_keywords() {
+  static const std::vector<std::pair<std::string, size_t>> kws = [] {
+    std::vector<std::pair<std::string, size_t>> out;
+    for (auto set : {kDecls, kItems, kTestItems, {P::K_EXPECT}})
+      for (size_t t : set) {
+        std::string lit = g_vocab->getLiteralName(t);
+        out.emplace_back(lit.substr(1, lit.size() - 2), t);
+      }
+    return out;
+  }();
+  return kws;
+}
+
 }  // namespace
 
 std::string describe_token_kind(size_t type, const antlr4::dfa::Vocabulary& vocab) {
@@ -469,6 +524,179 @@ std::string ErrorStrategy::expected_phrase(Parser* p, const IntervalSet& expecte
   return join_or(parts);
 }
 
+void ErrorStrategy::note_lost_statement(Token* off, const IntervalSet* expected) {
+  if (!expected || !ParseContext::is_real(off)) return;
+  if (!contains_all(*expected, kItems) && !contains_all(*expected, kDecls) &&
+      !contains_all(*expected, kTestItems))
+    return;
+  // `signl "Big" when ...`, `teir top when ...`, `profle P on A {`: the
+  // label or name comes right after the word that should have started it.
+  if (off->getTokenIndex() + 1 >= cx_.tokens->size()) return;
+  Token* next = nullptr;
+  for (size_t i = off->getTokenIndex() + 1; i < cx_.tokens->size(); ++i) {
+    Token* t = cx_.tokens->get(i);
+    if (t->getChannel() == Token::DEFAULT_CHANNEL) {
+      next = t;
+      break;
+    }
+  }
+  if (!next || next->getLine() != off->getLine()) return;
+  if (next->getType() == P::IDENT) {
+    cx_.lost_names.push_back(next->getText());
+  } else if (next->getType() == P::STRING || next->getType() == P::RAW_STRING) {
+    // A label without escapes (the builder reports bad escapes, not this).
+    std::string text = next->getText();
+    if (next->getType() == P::STRING && text.size() >= 2 && text.find('\\') == std::string::npos)
+      cx_.lost_names.push_back(text.substr(1, text.size() - 2));
+  }
+}
+
+void ErrorStrategy::suspect(Token* off) {
+  // `tier top when a = 3` parsed as `tier top when a`, `halflife 2 weeks` as
+  // `halflife 2`: what the checker would say of them is not news.
+  for (Token* b = cx_.previous_token(off->getTokenIndex()); b; b = cx_.previous_token(b->getTokenIndex()))
+    if (in(b->getType(), kItems) || in(b->getType(), kDecls) || b->getType() == P::K_EXPECT) {
+      cx_.suspect.push_back(cx_.span(b, off));
+      return;
+    }
+}
+
+bool ErrorStrategy::explain_mistake(Parser* p, Token* off, const IntervalSet* expected) {
+  if (!ParseContext::is_real(off)) return false;
+  const size_t type = off->getType();
+  Token* prev = cx_.previous_token(off->getTokenIndex());
+  auto next_of = [&](Token* t) -> Token* {
+    for (size_t i = t->getTokenIndex() + 1; i < cx_.tokens->size(); ++i) {
+      Token* n = cx_.tokens->get(i);
+      if (n->getChannel() == Token::DEFAULT_CHANNEL) return n;
+    }
+    return nullptr;
+  };
+  auto glued = [&](Token* a, Token* b) { return cx_.token_end(a) == cx_.token_begin(b); };
+  const bool wanted = expected && expected->contains(type);
+
+  // `sector = technology`: `=` declares; `==` compares.
+  auto ends_operand = [](size_t t) {
+    return in(t, kNumbers) || in(t, {P::IDENT, P::DATE, P::DURATION, P::STRING, P::RAW_STRING, P::K_TRUE,
+                                     P::K_FALSE, P::RPAREN, P::RBRACE, P::K_SCORE, P::K_CONFIDENCE,
+                                     P::K_AS_OF, P::K_MISSING});
+  };
+  // Whether t is inside a condition or a value: a word that starts one
+  // comes before it in its statement.
+  auto in_expression = [&](Token* t) {
+    for (Token* b = cx_.previous_token(t->getTokenIndex()); b; b = cx_.previous_token(b->getTokenIndex())) {
+      size_t ty = b->getType();
+      if (in(ty, {P::K_WHEN, P::K_ON, P::K_IF, P::K_THEN, P::K_ELSE, P::ARROW, P::K_AND, P::K_OR, P::K_NOT,
+                  P::K_EXPECT, P::K_WITHIN}))
+        return true;
+      if (in(ty, kItems) || in(ty, kDecls) || in(ty, {P::LBRACE, P::RBRACE, P::ASSIGN, P::COLON}))
+        return false;
+    }
+    return false;
+  };
+  if (type == P::ASSIGN && !wanted && prev && ends_operand(prev->getType()) && in_expression(off)) {
+    cx_.report(diag::AssignForCompare, cx_.token_range(off))
+        .fix(cx_.token_range(off), "==");
+    suspect(off);
+    return true;
+  }
+
+  // `within 6 months`: a duration is one word.
+  Token* after = next_of(off);
+  if (type == P::IDENT && prev && prev->getType() == P::INT && prev->getLine() == off->getLine() &&
+      !(after && after->getType() == P::COLON)) {
+    if (auto words = duration_words(prev->getText(), off->getText())) {
+      SourceRange r = cx_.span(prev, off);
+      std::string lit = words->substr(1, words->find('`', 1) - 1);
+      cx_.report(diag::DurationInWords, r, *words).fix(r, lit);
+      suspect(off);
+      return true;
+    }
+  }
+
+  // A missing `=>`: `signal "x" when a > 1 +10` reads `a > 1 + 10` as the
+  // condition, and the points are gone.
+  if (expected && expected->contains(static_cast<size_t>(P::ARROW)) && type != P::ARROW && prev) {
+    Token* sign = cx_.previous_token(prev->getTokenIndex());
+    Token* before = sign ? cx_.previous_token(sign->getTokenIndex()) : nullptr;
+    if (is_number(prev->getType()) && sign && in(sign->getType(), {P::PLUS, P::MINUS}) &&
+        glued(sign, prev) && before && !glued(before, sign) && sign->getLine() == prev->getLine()) {
+      SourceRange r = cx_.span(sign, prev);
+      std::string points = sign->getText() + prev->getText();
+      cx_.report(diag::MissingArrowBefore, r, points)
+          .fix(r, "=> " + points);
+      return true;
+    }
+    if ((is_number(type) || (in(type, {P::PLUS, P::MINUS}) && next_of(off) &&
+                             is_number(next_of(off)->getType()))) &&
+        off->getLine() == prev->getLine()) {
+      Token* last = is_number(type) ? off : next_of(off);
+      SourceRange r = cx_.span(off, last);
+      std::string points = is_number(type) ? off->getText() : off->getText() + last->getText();
+      cx_.report(diag::MissingArrowBefore, r, points)
+          .fix(cx_.token_range(off), "=> " + off->getText());
+      return true;
+    }
+  }
+
+  // `sector in (technology, finance)`: a set is written with braces.
+  if (type == P::COMMA && expected && expected->contains(static_cast<size_t>(P::RPAREN))) {
+    int depth = 0;
+    Token* open = nullptr;
+    for (Token* t = prev; t; t = cx_.previous_token(t->getTokenIndex())) {
+      size_t ty = t->getType();
+      if (ty == P::RPAREN || ty == P::RBRACE) ++depth;
+      else if (ty == P::LPAREN || ty == P::LBRACE) {
+        if (depth == 0) {
+          open = ty == P::LPAREN ? t : nullptr;
+          break;
+        }
+        --depth;
+      } else if (in(ty, kItems) || in(ty, kDecls)) {
+        break;
+      }
+    }
+    Token* before = open ? cx_.previous_token(open->getTokenIndex()) : nullptr;
+    if (before && in(before->getType(), {P::K_IN, P::K_ANY, P::K_ALL})) {
+      Token* close = nullptr;
+      depth = 0;
+      for (Token* t = next_of(open); t && t->getType() != Token::EOF; t = next_of(t)) {
+        size_t ty = t->getType();
+        if (in(ty, kItems) || in(ty, kDecls)) break;
+        if (ty == P::LPAREN || ty == P::LBRACE) ++depth;
+        else if (ty == P::RPAREN || ty == P::RBRACE) {
+          if (depth == 0) {
+            close = ty == P::RPAREN ? t : nullptr;
+            break;
+          }
+          --depth;
+        }
+      }
+      const std::string& text = cx_.file.text();
+      if (close) {
+        uint32_t b = cx_.token_end(open), e = cx_.token_begin(close);
+        std::string braces = "{" + text.substr(b, e - b) + "}";
+        SourceRange r = cx_.span(open, close);
+        cx_.report(diag::SetInParentheses, r, braces).fix(r, braces);
+      } else {
+        cx_.report(diag::SetInOpenParenthesis, cx_.token_range(open));
+      }
+      return true;
+    }
+  }
+
+  // A misspelt keyword: `signl "x" when ...`, `signal "x" wen ...`.
+  if (expected) {
+    if (auto kw = misspelt_keyword(off, *expected)) {
+      cx_.report(diag::MisspeltKeyword, cx_.token_range(off), off->getText(), kw->first)
+          .fix(cx_.token_range(off), kw->first);
+      return true;
+    }
+  }
+  (void)p;
+  return false;
+}
+
 void ErrorStrategy::report(Parser* p, Token* off, bool unwanted, const std::string& wanted,
                            bool after_previous, const IntervalSet* expected) {
   ++cx_.parse_errors;
@@ -501,9 +729,13 @@ void ErrorStrategy::report(Parser* p, Token* off, bool unwanted, const std::stri
     if (ty == Token::EOF || in(ty, kDecls) || in(ty, kItems) ||
         in(ty, {P::K_EXPECT, P::K_GIVEN, P::K_AS_OF}))
       break;
-    if (fields && ty == P::IDENT) {
+    if (ty == P::IDENT) {
       Token* before = cx_.previous_token(i);
-      if (!before || before->getLine() < t->getLine()) break;
+      bool line_start = !before || before->getLine() < t->getLine();
+      // The next field; or a misspelt keyword that starts the next
+      // statement (`exlcude "x" when ...`), itself worth an error.
+      if (line_start && (fields || closest_keyword(t->getText(), statement_keywords())))
+        break;
     }
   }
 
@@ -529,6 +761,8 @@ void ErrorStrategy::report(Parser* p, Token* off, bool unwanted, const std::stri
     return;
   }
   Token* before = ParseContext::is_real(off) ? cx_.previous_token(off->getTokenIndex()) : nullptr;
+  note_lost_statement(off, expected);
+  if (explain_mistake(p, off, expected)) return;
   if (type == P::LT && before &&
       in(before->getType(), {P::K_INT, P::K_FLOAT, P::K_BOOL, P::K_STRING, P::K_DATE, P::K_DURATION})) {
     cx_.report(diag::TypeTakesNoParameter, tr, before->getText());
@@ -588,11 +822,13 @@ void ErrorStrategy::consumeUntil(Parser* p, const IntervalSet& set) {
   // field after a broken one starts a new line.
   antlr4::TokenStream* in_stream = p->getTokenStream();
   for (size_t la = in_stream->LA(1); la != Token::EOF; la = in_stream->LA(1)) {
-    if (set.contains(la)) {
-      if (la != P::IDENT) break;
+    if (set.contains(la) || la == P::IDENT) {
       Token* t = in_stream->LT(1);
+      if (la != P::IDENT) break;
       Token* prev = cx_.previous_token(t->getTokenIndex());
-      if (!prev || prev->getLine() < t->getLine()) break;
+      bool line_start = !prev || prev->getLine() < t->getLine();
+      // A misspelt keyword at the start of a line starts the next statement.
+      if (line_start && (set.contains(la) || closest_keyword(t->getText(), statement_keywords()))) break;
     }
     p->consume();
   }
@@ -606,32 +842,69 @@ antlr4::Token* ErrorStrategy::singleTokenDeletion(Parser* p) {
   return DefaultErrorStrategy::singleTokenDeletion(p);
 }
 
+bool ErrorStrategy::read_as_keyword(Parser* p, const IntervalSet& expected) {
+  Token* t = p->getCurrentToken();
+  auto kw = misspelt_keyword(t, expected);
+  if (!kw) return false;
+  // Reported (did you mean), then read as the keyword it misspells, so the
+  // statement parses: `signl "Big" when ...` is still the signal "Big", and
+  // a test that names it, or the checker, has nothing more to say.
+  report(p, t, true, "", false, &expected);
+  if (auto* w = dynamic_cast<antlr4::WritableToken*>(t)) w->setType(kw->second);
+  // The statement now reads normally: what follows is not to be quietened.
+  quiet_until_ = t->getTokenIndex() + 1;
+  return true;
+}
+
+Token* ErrorStrategy::recoverInline(Parser* p) {
+  if (!inErrorRecoveryMode(p) && read_as_keyword(p, getExpectedTokens(p))) {
+    Token* t = p->getCurrentToken();
+    reportMatch(p);
+    p->consume();
+    return t;
+  }
+  return DefaultErrorStrategy::recoverInline(p);
+}
+
 void ErrorStrategy::sync(Parser* p) {
-  if (inErrorRecoveryMode(p)) return;
+  size_t la = p->getTokenStream()->LA(1);
+  const bool recovering = inErrorRecoveryMode(p);
+  if (recovering && la != P::IDENT) return;
   // (getATN(), not getInterpreter<>()->atn: that is a dynamic_cast, and
   // sync runs at every loop iteration of every rule.)
   antlr4::atn::ATNState* s = p->getATN().states[p->getState()];
-  size_t la = p->getTokenStream()->LA(1);
   const IntervalSet& next = p->getATN().nextTokens(s);  // cached in the ATN: no copy
   if (next.contains(Token::EPSILON) || next.contains(la)) return;
   switch (s->getStateType()) {
     case antlr4::atn::ATNState::STAR_LOOP_ENTRY:
     case antlr4::atn::ATNState::STAR_LOOP_BACK:
     case antlr4::atn::ATNState::PLUS_LOOP_BACK: {
+      if (recovering) {
+        // Still skipping after an error: a misspelt keyword at the start of
+        // a line (`teir top when ...`) starts the next statement.
+        Token* t = p->getCurrentToken();
+        Token* before = cx_.previous_token(t->getTokenIndex());
+        if (before && before->getLine() < t->getLine() && read_as_keyword(p, next)) endErrorCondition(p);
+        return;
+      }
       // A stray token where a loop of items goes on: report it once and skip
       // to something that can continue the loop or what follows it, rather
       // than abandoning the whole block (ANTLR's default at loop entry).
       // A token that can follow the enclosing block (a declaration keyword
       // after a profile missing its `}`) ends the loop: the missing closer is
       // then reported once, by the match that expects it.
+      if (read_as_keyword(p, next)) return;
       if (getErrorRecoverySet(p).contains(la)) return;
       reportUnwantedToken(p);
       IntervalSet expecting = p->getExpectedTokens();
       consumeUntil(p, expecting.Or(getErrorRecoverySet(p)));
+      // Skipping stopped at a misspelt keyword (consumeUntil): it goes on
+      // the loop as the keyword.
+      if (p->getTokenStream()->LA(1) == P::IDENT && read_as_keyword(p, next)) endErrorCondition(p);
       return;
     }
     default:
-      DefaultErrorStrategy::sync(p);
+      if (!recovering) DefaultErrorStrategy::sync(p);
   }
 }
 

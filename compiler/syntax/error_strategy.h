@@ -21,6 +21,7 @@ class ErrorStrategy : public antlr4::DefaultErrorStrategy {
   void reportUnwantedToken(antlr4::Parser* p) override;
   void reportMissingToken(antlr4::Parser* p) override;
   antlr4::Token* singleTokenDeletion(antlr4::Parser* p) override;
+  antlr4::Token* recoverInline(antlr4::Parser* p) override;
   void consumeUntil(antlr4::Parser* p, const antlr4::misc::IntervalSet& set) override;
 
  private:
@@ -31,6 +32,20 @@ class ErrorStrategy : public antlr4::DefaultErrorStrategy {
   // found OFFENDING" or (`unwanted`) "unexpected OFFENDING, expected WANTED".
   void report(antlr4::Parser* p, antlr4::Token* offending, bool unwanted, const std::string& wanted,
               bool after_previous, const antlr4::misc::IntervalSet* expected);
+  // Mistakes a new user makes, said in their terms (a missing `=>` before
+  // `+10`, `=` for `==`, `6 months`, `in (a, b)`, a misspelt keyword).
+  // True when it reported one.
+  // A name where a keyword is expected that misspells it (`signl`, `wen`):
+  // reports it and retypes the token as that keyword. True if it did.
+  bool read_as_keyword(antlr4::Parser* p, const antlr4::misc::IntervalSet& expected);
+  // Marks the statement that ends before `offending` as suspect
+  // (ParseContext::suspect): its rule completed, but wrongly.
+  void suspect(antlr4::Token* offending);
+  bool explain_mistake(antlr4::Parser* p, antlr4::Token* offending,
+                       const antlr4::misc::IntervalSet* expected);
+  // Remembers the label or name after `offending` when recovery skips the
+  // statement it was to start (ParseContext::lost_names).
+  void note_lost_statement(antlr4::Token* offending, const antlr4::misc::IntervalSet* expected);
   std::string expected_phrase(antlr4::Parser* p, const antlr4::misc::IntervalSet& expected,
                               antlr4::ParserRuleContext* ctx, antlr4::Token* offending);
 

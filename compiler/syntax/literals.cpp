@@ -208,6 +208,29 @@ bool decode_string(std::string_view text, std::string& out, bool& raw, Diagnosti
   return true;
 }
 
+std::optional<std::string> duration_words(std::string_view number, std::string_view unit) {
+  std::string u;
+  for (char c : unit) u += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto one_of = [&](std::initializer_list<const char*> words) {
+    for (const char* w : words)
+      if (u == w) return true;
+    return false;
+  };
+  const char* suffix;
+  int per = 1;
+  if (one_of({"day", "days"})) suffix = "d";
+  else if (one_of({"wk", "wks", "week", "weeks"})) { suffix = "w"; per = 7; }
+  else if (one_of({"mo", "mos", "mon", "mth", "mths", "month", "months"})) { suffix = "mo"; per = 30; }
+  else if (one_of({"yr", "yrs", "year", "years"})) { suffix = "y"; per = 365; }
+  else return std::nullopt;
+  int64_t n = 0;
+  if (number.empty() || number.find('.') != std::string_view::npos || !decode_int(number, n))
+    return std::nullopt;
+  std::string lit = fmt::format("`{}{}`", number, suffix);
+  if (per == 1 || n > 1'000'000) return lit;
+  return fmt::format("{} or `{}d`", lit, n * per);
+}
+
 void report_bad_number(DiagnosticEngine& diags, SourceRange r, std::string_view text) {
   size_t i = 0;
   while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '_' ||
@@ -222,14 +245,8 @@ void report_bad_number(DiagnosticEngine& diags, SourceRange r, std::string_view 
     hint = "`_` may only separate digits";
   else if (lower == "m")
     hint = fmt::format("write `{}mo` for months or `{}M` for millions", num, num);
-  else if (lower.starts_with("day"))
-    hint = fmt::format("write the duration as `{}d`", num);
-  else if (lower.starts_with("week") || lower == "wk")
-    hint = fmt::format("write the duration as `{}w`", num);
-  else if (lower.starts_with("mon") || lower == "mos")
-    hint = fmt::format("write the duration as `{}mo`", num);
-  else if (lower.starts_with("year") || lower == "yr" || lower == "yrs")
-    hint = fmt::format("write the duration as `{}y`", num);
+  else if (auto words = duration_words(num, rest))
+    hint = fmt::format("write the duration as {}", *words);
   else if (lower.starts_with("k") || lower.starts_with("m") || lower.starts_with("b"))
     hint = "the magnitudes are `k`, `M` and `B`";
   else if (rest[0] == 'e' || rest[0] == 'E')

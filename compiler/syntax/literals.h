@@ -45,6 +45,12 @@ std::optional<DateValue> decode_date(std::string_view text, DiagnosticEngine& di
 bool decode_string(std::string_view text, std::string& out, bool& raw, DiagnosticEngine& diags,
                    SourceRange r);
 
+// How to write `number unit` as a duration literal when `unit` is a word for
+// days, weeks, months or years (`days`, `wk`, `months`, `yrs`...; not a lone
+// letter), or None:
+// (`6`, `months`) -> "`6mo` or `180d`", (`90`, `days`) -> "`90d`".
+std::optional<std::string> duration_words(std::string_view number, std::string_view unit);
+
 // Reports E0002 for a BAD_NUMBER token (`90days`, `3m`, `50Mb`, `1__0`),
 // with a hint at what was meant.
 void report_bad_number(DiagnosticEngine& diags, SourceRange r, std::string_view text);

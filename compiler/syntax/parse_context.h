@@ -32,6 +32,12 @@ struct ParseContext {
   // Token indexes where guard_nesting() cut a too-deep part out, ascending
   // (syntax/nesting.h).
   std::vector<size_t> cuts;
+  // Labels and names of statements that error recovery skipped whole (a
+  // misspelt `signl "x" ...`): Module::lost_names.
+  std::vector<std::string> lost_names;
+  // Statements that a syntax error made suspect although their rule
+  // completed (`tier top when a = 3` ends at `a`): Module::recovered.
+  std::vector<SourceRange> suspect;
 
   ParseContext(const SourceFile& f, DiagnosticEngine& d) : file(f), diags(d) {}
 

@@ -38,7 +38,11 @@ bool parse_date_value(std::string_view s, DateFormat fmt, int32_t& out, std::str
     return true;
   }
   reason = "cannot read " + quote_for_message(s) + " as a date";
-  if (fmt == DateFormat::Ymd && s.find('/') != std::string_view::npos)
+  const bool date_then_text = s.size() > 10 && s[4] == '-' && parse_iso_date(s.substr(0, 10));
+  if (date_then_text)
+    reason += " (a date may be followed only by T or a space and a time hh:mm[:ss[.fff]], then Z, +hh:mm or "
+              "-hh:mm if any)";
+  else if (fmt == DateFormat::Ymd && s.find('/') != std::string_view::npos)
     reason += " (expected YYYY-MM-DD; --date-format mdy or dmy reads dates with slashes)";
   else if (fmt == DateFormat::Mdy)
     reason += " (expected YYYY-MM-DD or MM/DD/YYYY)";

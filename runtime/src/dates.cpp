@@ -82,6 +82,30 @@ std::optional<int32_t> make(uint32_t y, uint32_t m, uint32_t d) {
 
 }  // namespace
 
+bool is_time_part(std::string_view s) {
+  // hh:mm[:ss[.f+]] then optionally Z or ±hh:mm (LANGUAGE.md 11.1, "Input").
+  uint32_t h, m, sec;
+  if (!fixed_digits(s, 0, 2, h) || s.size() < 5 || s[2] != ':' || !fixed_digits(s, 3, 2, m)) return false;
+  if (h > 23 || m > 59) return false;
+  size_t p = 5;
+  if (p < s.size() && s[p] == ':') {
+    if (!fixed_digits(s, p + 1, 2, sec) || sec > 59) return false;
+    p += 3;
+    if (p < s.size() && s[p] == '.') {
+      size_t start = ++p;
+      while (p < s.size() && is_digit(s[p])) ++p;
+      if (p == start) return false;
+    }
+  }
+  if (p == s.size()) return true;
+  if ((s[p] == 'Z' || s[p] == 'z') && p + 1 == s.size()) return true;
+  if (s[p] != '+' && s[p] != '-') return false;
+  uint32_t zh, zm;
+  if (s.size() != p + 6 || !fixed_digits(s, p + 1, 2, zh) || s[p + 3] != ':' || !fixed_digits(s, p + 4, 2, zm))
+    return false;
+  return zh <= 23 && zm <= 59;
+}
+
 std::optional<int32_t> parse_iso_date(std::string_view s) {
   uint32_t y, m, d;
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
@@ -91,7 +115,8 @@ std::optional<int32_t> parse_iso_date(std::string_view s) {
 
 std::optional<int32_t> parse_date_cell(std::string_view s, DateFormat fmt) {
   if (s.size() >= 10 && s[4] == '-') {
-    if (s.size() > 10 && s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
+    if (s.size() > 10 && ((s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !is_time_part(s.substr(11))))
+      return std::nullopt;
     return parse_iso_date(s.substr(0, 10));
   }
   if (fmt == DateFormat::Ymd) return std::nullopt;
@@ -101,7 +126,8 @@ std::optional<int32_t> parse_date_cell(std::string_view s, DateFormat fmt) {
   if (!var_digits(s, pos, 2, b) || pos >= s.size() || s[pos++] != '/') return std::nullopt;
   if (!fixed_digits(s, pos, 4, y)) return std::nullopt;
   pos += 4;
-  if (pos < s.size() && s[pos] != ' ' && s[pos] != 'T') return std::nullopt;
+  if (pos < s.size() && ((s[pos] != ' ' && s[pos] != 'T' && s[pos] != 't') || !is_time_part(s.substr(pos + 1))))
+    return std::nullopt;
   return fmt == DateFormat::Mdy ? make(y, a, b) : make(y, b, a);
 }
 

@@ -23,10 +23,21 @@ class NdjsonSource : public RowSource {
     reject_header_ = {"record"};
   }
   bool next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) override;
+  std::vector<UnreadKey> unread_keys() const override {
+    std::vector<UnreadKey> out = unread_;
+    for (auto& u : out) u.hint = unread_key_hint(u.key, schema_);
+    return out;
+  }
+  int64_t more_unread_keys() const override { return int64_t(more_unread_.size()); }
 
  private:
+  static constexpr size_t kMaxUnreadKeys = 100;
+  struct Lookup {
+    int field = -1, kept = -1;
+    int unread = -1;  // index in unread_ of a key nothing reads (-1: read, or beyond the limit)
+  };
   // Field and kept-column index of a key as written (cached).
-  std::pair<int, int> lookup(std::string_view key);
+  Lookup lookup(std::string_view key);
   bool next_line(std::string_view& line, int64_t& line_no);
   // `length`: the line's full length when `text` is only its head (0: whole).
   void reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason,
@@ -38,7 +49,10 @@ class NdjsonSource : public RowSource {
   std::vector<std::string> keep_;
   size_t max_line_ = 0;
   std::unordered_map<std::string, int> by_key_, keep_by_key_;
-  std::unordered_map<std::string, std::pair<int, int>> cache_;
+  std::unordered_map<std::string, Lookup> cache_;
+  std::unordered_map<std::string, int> unread_by_key_;  // column_key -> index in unread_
+  std::vector<UnreadKey> unread_;
+  std::unordered_map<std::string, int> more_unread_;    // distinct keys beyond kMaxUnreadKeys (capped too)
   int64_t line_ = 1;
   std::string pending_;  // a consumed line being processed (only its head when long_line_)
   size_t long_line_ = 0;  // the length of an over-limit line read as its head only, else 0
@@ -48,13 +62,25 @@ class NdjsonSource : public RowSource {
   std::vector<CellProblem> problems_;
 };
 
-std::pair<int, int> NdjsonSource::lookup(std::string_view key) {
+NdjsonSource::Lookup NdjsonSource::lookup(std::string_view key) {
   auto it = cache_.find(std::string(key));
   if (it != cache_.end()) return it->second;
   std::string k = column_key(key);
   auto f = by_key_.find(k);
   auto c = keep_by_key_.find(k);
-  std::pair<int, int> r{f == by_key_.end() ? -1 : f->second, c == keep_by_key_.end() ? -1 : c->second};
+  Lookup r{f == by_key_.end() ? -1 : f->second, c == keep_by_key_.end() ? -1 : c->second, -1};
+  if (r.field < 0 && r.kept < 0) {
+    auto u = unread_by_key_.find(k);
+    if (u != unread_by_key_.end()) {
+      r.unread = u->second;
+    } else if (unread_.size() < kMaxUnreadKeys) {
+      r.unread = int(unread_.size());
+      unread_by_key_.emplace(k, r.unread);
+      unread_.push_back({std::string(key), 0, ""});
+    } else if (more_unread_.size() < 100000) {
+      more_unread_.emplace(k, 0);
+    }
+  }
   if (cache_.size() < 4096) cache_.emplace(std::string(key), r);
   return r;
 }
@@ -160,7 +186,8 @@ bool NdjsonSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t m
     kept_vals_.assign(keep_.size(), nullptr);
     int64_t order = 0;
     for (const JsonMember& m : json_.members()) {
-      auto [f, k] = lookup(m.key);
+      auto [f, k, unread] = lookup(m.key);
+      if (unread >= 0) ++unread_[size_t(unread)].rows;
       ++order;
       if (k >= 0) kept_vals_[size_t(k)] = &m.value;
       if (f < 0) continue;

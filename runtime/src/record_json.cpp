@@ -10,7 +10,7 @@
 namespace icp::rt {
 
 bool append_record_json(std::string_view json, const Schema& schema, const ReadOptions& opts, Batch& out,
-                        std::string& error) {
+                        std::string& error, std::vector<std::string>* unread_keys) {
   size_t bad = utf8_invalid_at(json);
   if (bad != std::string_view::npos) {
     error = "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the record";
@@ -25,12 +25,15 @@ bool append_record_json(std::string_view json, const Schema& schema, const ReadO
   for (const JsonMember& m : parser.members()) {
     std::string k = column_key(m.key);
     ++order;
+    bool read = false;
     for (size_t f = 0; f < keys.size(); ++f) {
       if (keys[f] != k) continue;
       CellInput& in = inputs[f];
       cell_from_json(in, m, parser);
       in.order = order;
+      read = true;
     }
+    if (!read && unread_keys) unread_keys->emplace_back(m.key);
   }
   RowBuilder builder(schema, opts);
   std::vector<CellProblem> problems;

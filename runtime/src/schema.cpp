@@ -116,4 +116,27 @@ std::string closest_column(std::string_view name, const std::vector<std::string>
   return best;
 }
 
+std::string unread_key_hint(std::string_view key, const Schema& schema) {
+  std::vector<std::string> columns, names;
+  for (const auto& f : schema.fields) {
+    columns.push_back(f.column);
+    names.push_back(f.name);
+  }
+  int field = -1;
+  std::string c = closest_column(key, columns, true);
+  if (!c.empty()) field = schema.find_column(c);
+  if (field < 0) {
+    std::string n = closest_column(key, names, true);
+    for (size_t i = 0; i < names.size() && field < 0 && !n.empty(); ++i)
+      if (names[i] == n) field = int(i);
+  }
+  if (field < 0) return "";
+  const FieldSpec& f = schema.fields[size_t(field)];
+  if (column_key(key) == column_key(f.name))  // the field's name, but `from` names another column
+    return "field `" + f.name + "` reads the key `" + f.column + "` (its `from` name) instead";
+  std::string hint = "did you mean `" + f.name + "`";
+  if (column_key(f.column) != column_key(f.name)) hint += ", column `" + f.column + "`";
+  return hint + "?";
+}
+
 }  // namespace icp::rt

@@ -459,6 +459,50 @@ class LargeModels(Base):
         self.assertLess(max(sizes.values()), 6000, sizes)
 
 
+class Stack(Base):
+    """ISSUE 12 defect 6: models the checker accepts never crash the compiler
+    for lack of stack. A 999-`or` expression (inside the nesting limit)
+    under `ulimit -s 2048`, and 100,000 chained defs (inlined recursively)
+    with the default stack; both segfaulted before the compiler ran its
+    recursive passes on a stack of its own."""
+
+    def run_limited(self, args, stack_bytes):
+        import resource
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_STACK, (stack_bytes, stack_bytes))
+        p = subprocess.run([ICP] + args, capture_output=True, cwd=self.tmp, timeout=600, preexec_fn=limit)
+        return p
+
+    def test_999_ors_with_a_2_mib_stack(self):
+        ors = " or ".join("x == %d" % i for i in range(1000))
+        model = self.write("deep.icp", "schema S { x: int? }\nprofile P on S {\n  signal \"deep\" when %s => 1\n}\n" % ors)
+        data = self.write("x.csv", "x\n999\n5000\n\n")
+        p = self.run_limited(["check", model], 2 << 20)
+        self.assertEqual(p.returncode, 0, p.stderr.decode()[-2000:])
+        for engine in ("interp", "jit"):
+            p = self.run_limited(["score", model, data, *AS_OF, "--engine", engine], 2 << 20)
+            if engine == "jit" and p.returncode == 3 and b"JIT" in p.stderr:
+                continue
+            self.assertEqual(p.returncode, 0, p.stderr.decode()[-2000:])
+            lines = p.stdout.decode().splitlines()
+            self.assertEqual(lines[1].split(",")[4], "deep", lines)
+            self.assertEqual(lines[2].split(",")[4], "", lines)
+
+    def test_100000_chained_defs(self):
+        model = self.write("defs.icp", large_model_generators().defs_model(100000))
+        data = self.write("rows.csv", large_model_generators().CSV)
+        outs = []
+        for engine in ("interp", "jit"):
+            p = self.icp(data, *AS_OF, "--engine", engine, model=model)
+            if engine == "jit" and p.returncode == 3 and "JIT" in p.err:
+                continue
+            self.assertEqual(p.returncode, 0, p.err[-2000:])
+            outs.append(p.stdout)
+        self.assertIn(b",s,", outs[0])  # d99999(420) > 5: the signal fires
+        self.assertTrue(all(o == outs[0] for o in outs))
+
+
 def main():
     global ICP
     args = sys.argv[1:]

@@ -110,12 +110,19 @@ def main():
     rc, out, err = run(icp, ["diagnostics"])
     lines = out.splitlines()
     expect("diagnostics exits 0", rc == 0, f"rc={rc}")
-    expect("diagnostics lists E0001 and E0002", "E0001 error" in lines and "E0002 error" in lines, out)
-    expect("diagnostics lists warnings", any(l.startswith("W") and l.endswith(" warning") for l in lines), out)
+    expect("diagnostics lists E0001 and E0002",
+           "E0001 error syntax error" in lines and "E0002 error invalid literal" in lines, out)
+    expect("diagnostics lists warnings", any(l.startswith("W") and l.split()[1] == "warning" for l in lines), out)
     codes = [l.split()[0] for l in lines]
     expect("diagnostics codes are unique", len(codes) == len(set(codes)), out)
-    expect("diagnostics lines are `CODE severity`",
-           all(len(l.split()) == 2 and l.split()[1] in ("error", "warning") for l in lines), out)
+    expect("diagnostics lines are `CODE severity meaning`",
+           all(len(l.split()) >= 3 and l.split()[1] in ("error", "warning") for l in lines), out)
+    rc, out, err = run(icp, ["diagnostics", "--explain", "E0101"])
+    expect("--explain prints the explanation", rc == 0 and out.startswith("E0101: unknown name\n")
+           and "```icp" in out, out + err)
+    rc, out, err = run(icp, ["diagnostics", "--explain", "E9999"])
+    expect("--explain of an unknown code is a usage error", rc == 2 and "'E9999' is not a diagnostic code" in err,
+           f"rc={rc} {err}")
 
     # Colour on a terminal, unless NO_COLOR is set.
     for no_color, want in [(None, True), ("1", False)]:

@@ -299,3 +299,18 @@ TEST(Workspace, ReusesAnAnalysisUntilAFileItReadChanges) {
 }
 
 }  // namespace
+
+TEST(Ide, HoverOnAKeyFieldSaysKey) {
+  const std::string text = R"(schema A {
+  id: string key from "Account ID"
+  n: int?
+}
+profile P on A {
+  signal "S" when id != "" and n > 1 => 1
+}
+)";
+  auto p = compile(text);
+  auto h = icp::ide::hover(*p, static_cast<uint32_t>(text.find("id != ")));
+  ASSERT_TRUE(h);
+  EXPECT_NE(h->markdown.find("id: string key from \"Account ID\""), std::string::npos) << h->markdown;
+}

@@ -187,6 +187,9 @@ TEST(ConvertDate, FormsAndReasons) {
   EXPECT_EQ(d, 20758);
   EXPECT_FALSE(parse_date_value("2026-02-30", DateFormat::Ymd, d, r));
   EXPECT_EQ(r, "cannot read \"2026-02-30\" as a date (expected YYYY-MM-DD)");
+  EXPECT_FALSE(parse_date_value("2026-10-20 (approx)", DateFormat::Ymd, d, r));
+  EXPECT_EQ(r, "cannot read \"2026-10-20 (approx)\" as a date (a date may be followed only by T or a space and a "
+               "time hh:mm[:ss[.fff]], then Z, +hh:mm or -hh:mm if any)");
 }
 
 TEST(ConvertDuration, Forms) {

@@ -49,6 +49,16 @@ TEST(Dates, ParseCellWithTimePart) {
   EXPECT_EQ(parse_date_cell("2026-11-01 10:20", DateFormat::Ymd), 20758);
   EXPECT_EQ(parse_date_cell("2026-11-01x", DateFormat::Ymd), std::nullopt);
   EXPECT_EQ(parse_date_cell("2026-13-01", DateFormat::Ymd), std::nullopt);
+  // 0.2 (LANGUAGE.md 11.1): only a real time part may follow the date.
+  for (const char* ok : {"2026-11-01T10:20", "2026-11-01t10:20:30z", "2026-11-01 23:59:59.123456",
+                         "2026-11-01T00:00:00+05:30", "2026-11-01T10:20-08:00", "2026-11-01 10:20Z"})
+    EXPECT_EQ(parse_date_cell(ok, DateFormat::Ymd), 20758) << ok;
+  for (const char* bad : {"2026-11-01 is wrong date", "2026-11-01 (approx)", "2026-11-01T99:99",
+                          "2026-11-01T24:00", "2026-11-01T10:60", "2026-11-01T10:20:61", "2026-11-01T10",
+                          "2026-11-01T", "2026-11-01 ", "2026-11-01T10:20:30.", "2026-11-01T10:20+5:30",
+                          "2026-11-01T10:20+05", "2026-11-01T10:20+0530", "2026-11-01T10:20Z extra",
+                          "2026-11-01T1:20", "2026-11-01  10:20"})
+    EXPECT_EQ(parse_date_cell(bad, DateFormat::Ymd), std::nullopt) << bad;
 }
 
 TEST(Dates, ParseSlashes) {
@@ -62,6 +72,9 @@ TEST(Dates, ParseSlashes) {
   EXPECT_EQ(parse_date_cell("02/30/2026", DateFormat::Mdy), std::nullopt);
   EXPECT_EQ(parse_date_cell("11/01/26", DateFormat::Mdy), std::nullopt);
   EXPECT_EQ(parse_date_cell("111/01/2026", DateFormat::Mdy), std::nullopt);
+  EXPECT_EQ(parse_date_cell("11/1/2026 09:00:00Z", DateFormat::Mdy), 20758);
+  EXPECT_EQ(parse_date_cell("11/1/2026 (approx)", DateFormat::Mdy), std::nullopt);
+  EXPECT_EQ(parse_date_cell("11/1/2026 9am", DateFormat::Mdy), std::nullopt);
 }
 
 TEST(Dates, FormatAndParts) {

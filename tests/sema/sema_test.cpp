@@ -11,6 +11,7 @@
 #include "sema/import_rule.h"
 #include "sema/program.h"
 #include "sema/suggest.h"
+#include "source/deep_stack.h"
 
 namespace icp::sema {
 namespace {
@@ -327,6 +328,32 @@ test "t" {
   EXPECT_EQ(std::get<std::string>(t.given[0].value), "Acme");
   EXPECT_EQ(t.given[1].field, 1);
   EXPECT_EQ(std::get<int64_t>(t.given[1].value), 5);
+}
+
+// Chains of declarations each referring to the next are checked
+// recursively, on the compiler's own deep stack (source/deep_stack.h). One
+// longer than that stack holds is E0003 at the def or const where checking
+// stopped, never a crash. Made small here (4 MiB) to get there quickly.
+TEST(Sema, ChainsLongerThanTheStackAreE0003NotACrash) {
+  auto chain = [](const char* fmt_def, const char* fmt_first, int n) {
+    std::string text = "schema S { x: int }\n";
+    char buf[128];
+    for (int i = n - 1; i > 0; --i) {  // each uses one declared after it
+      std::snprintf(buf, sizeof buf, fmt_def, i, i - 1);
+      text += buf;
+    }
+    text += fmt_first;
+    return text;
+  };
+  set_deep_stack_bytes(4 << 20);
+  auto defs = compile(chain("def d%d(x: int): int = d%d(x) + 1\n", "def d0(x: int): int = x\n", 200000));
+  auto consts = compile(chain("const C%d = C%d + 1\n", "const C0 = 1\n", 200000));
+  set_deep_stack_bytes(0);
+  EXPECT_NE(codes(*defs).find("E0003"), std::string::npos) << codes(*defs).substr(0, 200);
+  EXPECT_NE(codes(*consts).find("E0003"), std::string::npos) << codes(*consts).substr(0, 200);
+  // The default deep stack holds a chain of 20,000 with room to spare.
+  auto ok = compile(chain("def d%d(x: int): int = d%d(x) + 1\n", "def d0(x: int): int = x\n", 20000));
+  EXPECT_EQ(codes(*ok).find("E0"), std::string::npos) << codes(*ok).substr(0, 200);
 }
 
 // The messages of the diagnostics of `p`, in order.

@@ -112,6 +112,7 @@ const char* name(ast::NameRole r) {
     case R::TestLabel: return "TestLabel";
     case R::EnumAlias: return "EnumAlias";
     case R::ColumnName: return "ColumnName";
+    case R::KeyMark: return "KeyMark";
   }
   return nullptr;
 }

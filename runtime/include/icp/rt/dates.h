@@ -38,11 +38,17 @@ CivilDate civil_from_days(int64_t days);
 // Used for date literals and `--as-of`.
 std::optional<int32_t> parse_iso_date(std::string_view s);
 
-// A cell: ISO `YYYY-MM-DD` optionally followed by `T...` or ` ...` (a time
-// part, ignored); with Mdy/Dmy also `M/D/YYYY` / `D/M/YYYY` (1-2 digit month
-// and day, optional ignored time part after a space). Input must already be
-// trimmed. nullopt when malformed or impossible (2026-02-30).
+// A cell: ISO `YYYY-MM-DD` optionally followed by `T` or a space and a time
+// part (is_time_part; ignored, no zone conversion); with Mdy/Dmy also
+// `M/D/YYYY` / `D/M/YYYY` (1-2 digit month and day, the same optional time
+// part). Input must already be trimmed. nullopt when malformed or impossible
+// (2026-02-30, `2026-10-20 (approx)`, `2026-10-20T99:99`).
 std::optional<int32_t> parse_date_cell(std::string_view s, DateFormat fmt);
+
+// A valid time `hh:mm[:ss[.f...]]` (hh <= 23, mm and ss <= 59), then
+// nothing, `Z` or `±hh:mm` (lower-case `z` and `t` are accepted as RFC 3339
+// does). What may follow a date and its `T` or space.
+bool is_time_part(std::string_view s);
 
 // "YYYY-MM-DD" (years outside 0..9999 printed with sign / more digits).
 std::string format_date(int64_t days);

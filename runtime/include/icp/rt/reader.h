@@ -63,6 +63,13 @@ struct Reject {
   std::vector<std::string> cells;  // CSV: the row's cells; NDJSON: the line
 };
 
+// An input key that no field reads (NDJSON): how many rows have it.
+struct UnreadKey {
+  std::string key;   // as first written in the input
+  int64_t rows = 0;
+  std::string hint;  // unread_key_hint(): "did you mean ...?" or ""
+};
+
 class RowSource {
  public:
   virtual ~RowSource() = default;
@@ -85,6 +92,12 @@ class RowSource {
   // The same per column (as written in the input), in schema field order;
   // only columns with a count.
   const std::vector<std::pair<std::string, int64_t>>& lenient_by_column() const { return lenient_by_column_; }
+  // NDJSON: the keys that neither a field nor --keep reads, in order of
+  // first appearance (keys compared as column_key()s); at most 100 distinct
+  // ones, `more_unread_keys()` counts the others. Empty for CSV (its extra
+  // columns are visible in the header).
+  virtual std::vector<UnreadKey> unread_keys() const { return {}; }
+  virtual int64_t more_unread_keys() const { return 0; }
 
  protected:
   std::vector<std::string> warnings_, notes_;

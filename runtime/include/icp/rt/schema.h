@@ -43,6 +43,7 @@ struct FieldSpec {
   ValueKind kind = ValueKind::String;
   bool optional = false;             // T?
   bool has_default = false;          // `= literal`
+  bool key = false;                  // `name: Type key` (the schema's key; its column is copied to the output)
   Value default_value;               // when has_default
   const EnumSpec* enum_spec = nullptr;  // when kind == Enum
 
@@ -74,5 +75,15 @@ std::string column_key(std::string_view s);
 // candidate that keeps at least half of the longer name's letters in place.
 // "" when there is none.
 std::string closest_column(std::string_view name, const std::vector<std::string>& candidates, bool typo_only);
+
+// For an input key (NDJSON, `explain --record`) that no field reads: "did
+// you mean `employees`, column `Employee Count`?" naming the field whose
+// column or name is closest (closest_column, typo_only; a key that is a
+// field's name while the field reads another column matches too), or ""
+// when no field is close. `, column ...` only when the column is not the
+// field's name. A key that is the name of a field whose `from` names another
+// column gets "field `employees` reads the key `Employee Count` (its `from`
+// name) instead".
+std::string unread_key_hint(std::string_view key, const Schema& schema);
 
 }  // namespace icp::rt
