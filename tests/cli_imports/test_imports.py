@@ -17,10 +17,12 @@ import resource
 import select
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from tempdir_case import TempDirCase  # noqa: E402
 
 ICP = None
 MAX = 8 << 20
@@ -31,26 +33,14 @@ def bounded():
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
 
 
-class Base(unittest.TestCase):
+class Base(TempDirCase):
     def setUp(self):
-        self._tmp = tempfile.TemporaryDirectory()
-        self.tmp = self._tmp.name
+        super().setUp()
         self.root = self.path("root")
         os.mkdir(self.root)
         self.write("secret.icp", SECRET + "\n")                # outside the root
         self.write("root/notes.txt", SECRET + "\n")            # inside, not .icp
         self.write("root/lib.icp", "const LIMIT = 10\n")
-
-    def tearDown(self):
-        self._tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.tmp, name)
-
-    def write(self, name, data):
-        with open(self.path(name), "wb") as f:
-            f.write(data.encode() if isinstance(data, str) else data)
-        return self.path(name)
 
     def icp(self, *args, timeout=20):
         try:

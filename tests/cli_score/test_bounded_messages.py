@@ -10,8 +10,10 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from tempdir_case import TempDirCase  # noqa: E402
 
 ICP = None
 N = 10000
@@ -22,20 +24,7 @@ def run(*args):
     return p.returncode, p.stdout, p.stderr
 
 
-class BoundedMessages(unittest.TestCase):
-    def setUp(self):
-        self._tmp = tempfile.TemporaryDirectory()
-        self.tmp = self._tmp.name
-
-    def tearDown(self):
-        self._tmp.cleanup()
-
-    def write(self, name, text):
-        path = os.path.join(self.tmp, name)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        return path
-
+class BoundedMessages(TempDirCase):
     def many_profiles(self):
         return self.write("m.icp", "schema A { x: int? }\n\n" + "".join(
             f"profile P{i} on A {{\n  tier t when score >= 0\n}}\n" for i in range(N)))

@@ -13,8 +13,10 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from tempdir_case import TempDirCase  # noqa: E402
 
 csv.field_size_limit(sys.maxsize)
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -28,23 +30,7 @@ AS_OF = ["--as-of", "2026-01-01"]
 HEADER = "Company Name,Annual Revenue,Employees,Region,Tech,Founded,Public\n"
 
 
-class Base(unittest.TestCase):
-    def setUp(self):
-        self._tmp = tempfile.TemporaryDirectory()
-        self.tmp = self._tmp.name
-
-    def tearDown(self):
-        self._tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.tmp, name)
-
-    def write(self, name, data):
-        p = self.path(name)
-        with open(p, "wb") as f:
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        return p
-
+class Base(TempDirCase):
     def icp(self, *args, stdin=None, cwd=None, model=MODEL):
         args = [ICP, "score", model] + list(args)
         p = subprocess.run(args, input=stdin, capture_output=True, cwd=cwd or self.tmp, timeout=600)

@@ -14,8 +14,10 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from tempdir_case import TempDirCase  # noqa: E402
 
 ICP = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,22 +36,7 @@ def read_rejects(path):
         return list(csv.reader(f))
 
 
-class UnreadableRows(unittest.TestCase):
-    def setUp(self):
-        self._tmp = tempfile.TemporaryDirectory()
-        self.tmp = self._tmp.name
-
-    def tearDown(self):
-        self._tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.tmp, name)
-
-    def write(self, name, data):
-        with open(self.path(name), "wb") as f:
-            f.write(data)
-        return self.path(name)
-
+class UnreadableRows(TempDirCase):
     def score(self, data_path, *extra):
         out, rej = self.path("out.ndjson"), self.path("rejects.csv")
         rc, _, err = run("score", MODEL, data_path, "-o", out, "--format", "ndjson", "--rejects", rej, *extra)

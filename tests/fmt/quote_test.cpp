@@ -8,6 +8,7 @@
 
 #include "fmt/quote.h"
 #include "fmt_support.h"
+#include "icp/rt/utf8.h"
 
 namespace {
 
@@ -31,24 +32,6 @@ void expect_round_trip(const std::string& value) {
   std::string q = quote_string(value), errors;
   EXPECT_EQ(parse_back(q, &errors), value) << "quoted as " << q;
   EXPECT_EQ(errors, "") << "quoted as " << q;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
 }
 
 TEST(QuoteString, UsesIcpEscapesNotJsonOnes) {
@@ -94,7 +77,7 @@ TEST(QuoteString, RandomStringsRoundTrip) {
         case 3: cp = 0x800 + rng() % 0xD000; break;  // below the surrogates
         default: cp = 0x10000 + rng() % 0x100000; break;
       }
-      append_utf8(value, cp);
+      icp::rt::utf8_append(value, cp);
     }
     expect_round_trip(value);
     if (HasFailure()) break;
