@@ -39,6 +39,14 @@ def explanations():
     return {m.group(1): (unescape(m.group(2)), m.group(3).strip("\n")) for m in EXPLAIN_RE.finditer(text)}
 
 
+def doc_examples(code, text):
+    """The explanation's examples as the docs test reads them (tests/docs/check_docs.py):
+    an ```icp example produces exactly `code` (```icp expect=CODE), and an ```icp-fixed
+    one, its fix, is a clean model (```icp)."""
+    text = re.sub(r"^```icp$", f"```icp expect={code}", text, flags=re.M)
+    return re.sub(r"^```icp-fixed$", "```icp", text, flags=re.M)
+
+
 def render():
     ks, ex = kinds(), explanations()
     codes = []
@@ -59,7 +67,7 @@ def render():
         out.append(f"| [{code}](#{code.lower()}) | {sev[code]} | {ex.get(code, ('(no explanation)', ''))[0]} |")
     for code in codes:
         summary, text = ex.get(code, ("(no explanation)", ""))
-        out += ["", f"## {code}", "", f"**{summary}** ({sev[code]})", "", text.replace("```icp-fixed", "```icp"), "",
+        out += ["", f"## {code}", "", f"**{summary}** ({sev[code]})", "", doc_examples(code, text), "",
                 "Messages (kinds):", ""]
         for k, c, _s, fmt, _args in ks:
             if c == code:
