@@ -151,7 +151,7 @@ def render_stdlib(icp):
         defs = [i for i in module["items"] if i["kind"] == "Def"]
         consts = [i for i in module["items"] if i["kind"] == "Const"]
         summary = ", ".join([f"enum `{e['name']}` ({len(e['members'])} members)" for e in enums] +
-                            [f"`{d['name']}()`" for d in defs] + [f"const `{c['name']}`" for c in consts])
+                            [f"def `{d['name']}`" for d in defs] + [f"const `{c['name']}`" for c in consts])
         out += [f"Declares: {summary}.", ""]
         for e in enums:
             default = [m[0] for m in e["members"] if m[2]]
