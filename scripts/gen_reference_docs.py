@@ -2,6 +2,8 @@
 """Writes the generated parts of the language and standard library references
 from the sources they describe, so that the manual cannot drift from them:
 
+- docs/language.md, between the `keywords` markers: the reserved words, from
+  the grammar's keyword tokens (grammar/ICP.g4);
 - docs/language.md, between the `builtins` markers: the table of built-in
   functions, from compiler/sema/builtins.def (the registry the checker, the
   folder and both engines read);
@@ -72,6 +74,26 @@ def render_builtins():
             meaning += " Reads the scoring date."
         out.append(f"| `{name}` | {'<br>'.join(sigs)} | {meaning.replace('|', '&#124;')} |")
     return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- keywords
+
+GRAMMAR = os.path.join(ROOT, "grammar", "ICP.g4")
+
+
+def render_keywords():
+    """The reserved words, in the grammar's order, wrapped as a text block."""
+    with open(GRAMMAR, encoding="utf-8") as f:
+        words = re.findall(r"^K_\w+\s*:\s*'([a-z_]+)'\s*;", f.read(), re.M)
+    lines, line = [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > 80:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}" if line else w
+    lines.append(line)
+    return "```text\n" + "\n".join(lines) + "\n```"
 
 
 # --------------------------------------------------------------------------- stdlib
@@ -189,7 +211,8 @@ def main():
     ap.add_argument("--icp", default=os.path.join(ROOT, "build", "icp"), help="the icp binary")
     ap.add_argument("--docs", default=os.path.join(ROOT, "docs"), help="the docs folder (tests use a copy)")
     args = ap.parse_args()
-    jobs = [("language.md", "builtins", "compiler/sema/builtins.def", render_builtins()),
+    jobs = [("language.md", "keywords", "grammar/ICP.g4", render_keywords()),
+            ("language.md", "builtins", "compiler/sema/builtins.def", render_builtins()),
             ("stdlib.md", "stdlib", "stdlib/std/*.icp", render_stdlib(args.icp))]
     stale = []
     for doc, name, src, generated in jobs:

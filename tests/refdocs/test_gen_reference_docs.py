@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""The generated parts of docs/language.md (built-ins) and docs/stdlib.md (the
+"""The generated parts of docs/language.md (keywords, built-ins) and docs/stdlib.md (the
 standard library) are up to date, and the check catches a stale copy: a
-built-in or an enum member missing from the manual, and markers removed.
+keyword, a built-in or an enum member missing from the manual, and markers removed.
 
     python3 tests/refdocs/test_gen_reference_docs.py --icp build/icp
 """
@@ -34,6 +34,7 @@ def main():
     # Each case removes one line the generator writes (or a marker) from a copy.
     cases = [
         ("language.md", "| `decay` |", "stale generated documentation: docs/language.md (builtins)"),
+        ("language.md", "confidence default", "stale generated documentation: docs/language.md (keywords)"),
         ("stdlib.md", "| `NA` |", "stale generated documentation: docs/stdlib.md (stdlib)"),
         ("stdlib.md", "### def department_of", "stale generated documentation: docs/stdlib.md (stdlib)"),
         ("stdlib.md", "<!-- END GENERATED stdlib -->", "the markers of the generated part 'stdlib' are missing"),
