@@ -5,6 +5,12 @@ code's long explanation), the registries `icp diagnostics --explain` reads.
 
     python3 scripts/gen_diagnostics_doc.py           # rewrite docs/diagnostics.md
     python3 scripts/gen_diagnostics_doc.py --check   # exit 1 if it is stale (ctest)
+
+Every registered code must have an entry in explanations.def with its meaning,
+an ```icp example that produces it and an ```icp-fixed example (the fix):
+otherwise the script fails, naming the code, and writes nothing. (`--diagnostics`
+and `--explanations` read other files: the self-test gives a code without an
+entry.)
 """
 import argparse
 import os
@@ -39,6 +45,37 @@ def explanations():
     return {m.group(1): (unescape(m.group(2)), m.group(3).strip("\n")) for m in EXPLAIN_RE.finditer(text)}
 
 
+def doc_examples(code, text):
+    """The explanation's examples as the docs test reads them (tests/docs/check_docs.py):
+    an ```icp example produces exactly `code` (```icp expect=CODE), and an ```icp-fixed
+    one, its fix, is a clean model (```icp)."""
+    text = re.sub(r"^```icp$", f"```icp expect={code}", text, flags=re.M)
+    return re.sub(r"^```icp-fixed$", "```icp", text, flags=re.M)
+
+
+# Codes whose example would not fit the page (the explanation says why, in words).
+NO_SMALL_EXAMPLE = {"E0003"}  # a thousand levels of nesting
+
+
+def problems():
+    """What keeps a code from a complete entry: no explanation, no example, no fix."""
+    ks, ex = kinds(), explanations()
+    out = []
+    for code in dict.fromkeys(code for _k, code, *_ in ks):
+        if code not in ex:
+            out.append(f"{code} has no entry in {os.path.relpath(EXPLANATIONS, ROOT)}: add EXPLAIN({code}, ...) "
+                       "with its meaning, an ```icp example and an ```icp-fixed fix")
+            continue
+        summary, text = ex[code]
+        if not summary.strip():
+            out.append(f"{code}: the explanation has no one-line meaning")
+        if not re.search(r"^```icp$", text, re.M) and code not in NO_SMALL_EXAMPLE:
+            out.append(f"{code}: the explanation has no ```icp example that produces it")
+        if not re.search(r"^```icp-fixed$", text, re.M):
+            out.append(f"{code}: the explanation has no ```icp-fixed example (the fix)")
+    return out
+
+
 def render():
     ks, ex = kinds(), explanations()
     codes = []
@@ -59,7 +96,7 @@ def render():
         out.append(f"| [{code}](#{code.lower()}) | {sev[code]} | {ex.get(code, ('(no explanation)', ''))[0]} |")
     for code in codes:
         summary, text = ex.get(code, ("(no explanation)", ""))
-        out += ["", f"## {code}", "", f"**{summary}** ({sev[code]})", "", text.replace("```icp-fixed", "```icp"), "",
+        out += ["", f"## {code}", "", f"**{summary}** ({sev[code]})", "", doc_examples(code, text), "",
                 "Messages (kinds):", ""]
         for k, c, _s, fmt, _args in ks:
             if c == code:
@@ -72,7 +109,18 @@ def render():
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="fail if docs/diagnostics.md is not up to date")
+    ap.add_argument("--diagnostics", help="read this instead of compiler/diag/diagnostics.def")
+    ap.add_argument("--explanations", help="read this instead of compiler/diag/explanations.def")
     args = ap.parse_args()
+    global DIAGS, EXPLANATIONS
+    DIAGS = os.path.abspath(args.diagnostics) if args.diagnostics else DIAGS
+    EXPLANATIONS = os.path.abspath(args.explanations) if args.explanations else EXPLANATIONS
+    missing = problems()
+    if missing:
+        for p in missing:
+            print(p)
+        print(f"docs/diagnostics.md cannot be complete: {len(missing)} problems")
+        return 1
     text = render()
     if args.check:
         current = open(DOC, encoding="utf-8").read() if os.path.exists(DOC) else ""

@@ -7,9 +7,11 @@
 The output goes through `icp fmt`, so the committed files are in the canonical layout like every
 other .icp file (`--icp PATH`, default $ICP_BIN, else build/icp, else `icp` on PATH).
 
-Inputs (see /work/shared/data/SOURCES.md; override the folder with --data DIR or ICP_DATA_DIR):
+Inputs, in stdlib/data (provenance and licences in stdlib/data/SOURCES.md; another folder
+with --data DIR or ICP_DATA_DIR):
   iso3166_countries_regions.csv   ISO 3166-1 names, alpha-2/alpha-3 codes, UN M49 regions
-  naics2017_descriptions.json     NAICS titles (the 20 sector titles are the same in NAICS 2022)
+  naics2017_titles.json           NAICS titles (naics2017_descriptions.json without the
+                                  descriptions; the 20 sector titles are the same in NAICS 2022)
 
 Everything else (common country names, US states, industry aliases, funding stages, employee
 bands) is written down in this file. Python 3 standard library only; the output depends only on
@@ -33,7 +35,7 @@ import tempfile
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_DATA = os.environ.get("ICP_DATA_DIR", os.path.join(os.path.dirname(ROOT), "shared", "data"))
+DEFAULT_DATA = os.environ.get("ICP_DATA_DIR", os.path.join(ROOT, "stdlib", "data"))
 OUT_DIR = os.path.join(ROOT, "stdlib", "std")
 
 # LANGUAGE.md section 2.
@@ -502,7 +504,7 @@ def naics_title(d, key):
 
 
 def gen_firmo(data_dir):
-    with open(os.path.join(data_dir, "naics2017_descriptions.json"), encoding="utf-8") as f:
+    with open(os.path.join(data_dir, "naics2017_titles.json"), encoding="utf-8") as f:
         naics = json.load(f)
     members, docs, prefix_of = [], {}, {}
     for member, key, words in INDUSTRIES:

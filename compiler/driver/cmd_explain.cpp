@@ -7,13 +7,13 @@
 // the field they probably meant.
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 
 #include "driver/cli.h"
 #include "driver/scoring_common.h"
 #include "eval/explain.h"
 #include "icp/json.h"
+#include "icp/rt/reader.h"
 #include "icp/rt/schema.h"
 
 namespace icp::driver {
@@ -26,16 +26,22 @@ struct ExplainOptions {
   eval::EngineKind engine = eval::EngineKind::Interp;
 };
 
+// Reads at most the record limit (and a line ending) and a byte more, so
+// that `--record @/dev/zero` or an endless stdin ends: what is over the
+// limit is refused by run_explain, as `score` rejects such a line.
+bool read_bounded(std::istream& in, std::string& out) {
+  const size_t cap = rt::kMaxRecordBytes + 3;
+  out.resize(cap);
+  in.read(out.data(), std::streamsize(cap));
+  out.resize(size_t(in.gcount()));
+  return !in.bad();
+}
+
 bool read_record(const std::string& arg, std::string& out) {
-  if (arg == "-") {
-    out.assign(std::istreambuf_iterator<char>(std::cin), {});
-    return true;
-  }
+  if (arg == "-") return read_bounded(std::cin, out);
   if (arg.size() > 1 && arg[0] == '@') {
     std::ifstream in(arg.substr(1), std::ios::binary);
-    if (!in) return false;
-    out.assign(std::istreambuf_iterator<char>(in), {});
-    return true;
+    return in && read_bounded(in, out);
   }
   out = arg;
   return true;
@@ -46,6 +52,14 @@ int run_explain(const ExplainOptions& opt) {
   if (!as_of) return kExitUsage;
   std::string json;
   if (!read_record(opt.record, json)) return usage_error("cannot read '" + opt.record.substr(1) + "'");
+  // The limit of an NDJSON line (docs/limits.md), without a line ending.
+  std::string_view text = json;
+  if (text.ends_with('\n')) text.remove_suffix(text.ends_with("\r\n") ? 2 : 1);
+  if (text.size() > rt::kMaxRecordBytes) {
+    std::cerr << "icp: error: the record cannot be read: it is longer than " << rt::kMaxRecordBytes
+              << " bytes, the limit of a record\n";
+    return kExitFailed;
+  }
   int code = kExitOk;
   std::unique_ptr<sema::Program> program;
   auto scorer = load_scorer(opt.model, opt.profile, opt.engine, &code, &program);

@@ -55,7 +55,7 @@ bool resolve_score_options(const ScoreOptions& opt, ScoreSettings& out) {
 
   rt::ReadOptions& ro = out.read;
   ro.lenient = opt.lenient;
-  ro.max_cell_bytes = kMaxCellBytes;
+  ro.max_record_bytes = rt::kMaxRecordBytes;
   if (opt.list_sep.empty() || opt.list_sep == "\n" || opt.list_sep == "\r") {
     usage_error("--list-sep: expected a separator such as ';' or '|'");
     return false;

@@ -22,9 +22,6 @@ struct ScoreOptions {
   eval::EngineKind engine = eval::EngineKind::Interp;
 };
 
-// A used cell (or NDJSON line) longer than this rejects its row.
-inline constexpr size_t kMaxCellBytes = size_t(1) << 20;
-
 // What the options resolve to.
 struct ScoreSettings {
   rt::InputFormat input_format = rt::InputFormat::Csv;

@@ -118,6 +118,9 @@ std::string explain_text(const Explanation& e) {
                                     return s;
                                   }() + ")";
     }
+    // The outcome column is padded for the points after it; a line without
+    // points ends at its last word (no trailing white space to diff against).
+    while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   }
   out += "\n  tier " + e.tier + ": " + e.tier_reason + "\n";

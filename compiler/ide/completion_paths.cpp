@@ -29,7 +29,7 @@ std::vector<ImportCandidate> import_candidates(const sema::Program& p, std::stri
   // Only what the import rule allows (sema/import_rule.h): folders and
   // regular .icp files inside the import root.
   const fs::path root(*p.import_root);
-  // The folder part typed so far: "./", "../shared/"; nothing typed reads as "./".
+  // The folder part typed so far: "./", "../common/"; nothing typed reads as "./".
   size_t slash = typed.rfind('/');
   std::string folder = slash == std::string_view::npos ? "./" : std::string(typed.substr(0, slash + 1));
   fs::path base = fs::path(main).parent_path() / folder;

@@ -1,6 +1,6 @@
 // The paths `import "` may be completed with: standard library modules
 // (`std/geo`) and, relative to the main file's folder, .icp files and
-// folders (`./lib.icp`, `./shared/`).
+// folders (`./lib.icp`, `./util/`).
 #pragma once
 #include <string>
 #include <string_view>

@@ -1,4 +1,5 @@
 // The CSV RowSource (RFC 4180, streamed). See icp/rt/reader.h for the rules.
+#include <algorithm>
 #include <cstring>
 
 #include "icp/rt/reader.h"
@@ -20,9 +21,11 @@ class CsvSource : public RowSource {
   bool next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) override;
 
  private:
-  enum class Rec { Ok, Eof, Unterminated, NeedMore };
-  Rec parse(std::string_view b, size_t& used, int64_t& newlines);
-  Rec read_record(int64_t& start_line);
+  // TooLong: over opts_.max_record_bytes; a row's is skipped (see skip_record).
+  enum class Rec { Ok, Eof, Unterminated, NeedMore, TooLong };
+  Rec parse(std::string_view b, bool eof, size_t& used, int64_t& newlines, size_t& length);
+  Rec read_record(int64_t& start_line, bool header);
+  Rec skip_record(int64_t& start_line);
   bool blank_record() const;
   std::string_view cell(size_t i) const { return std::string_view(cellbuf_).substr(cells_[i].first, cells_[i].second); }
   void reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason);
@@ -36,6 +39,11 @@ class CsvSource : public RowSource {
   std::string cellbuf_;
   std::vector<std::pair<size_t, size_t>> cells_;  // (offset, length) in cellbuf_
   bool any_quoted_ = false;
+  // The last record skipped for its length: its bytes (without its line
+  // ending), and whether it ran to the end of the input inside quotes.
+  uint64_t long_length_ = 0;
+  int64_t long_lines_ = 0;
+  bool long_unterminated_ = false;
   std::vector<std::string> header_;
   std::vector<int> field_col_;  // field -> header index, -1 when absent
   std::vector<int> keep_col_;   // kept column -> header index
@@ -45,14 +53,14 @@ class CsvSource : public RowSource {
   std::vector<CellProblem> problems_;
 };
 
-// Parses one record from `b`. Sets `used` to the bytes consumed.
-CsvSource::Rec CsvSource::parse(std::string_view b, size_t& used, int64_t& newlines) {
+// Parses one record from `b` (`eof`: nothing follows it). Sets `used` to
+// the bytes consumed and `length` to the record's, without its line ending.
+CsvSource::Rec CsvSource::parse(std::string_view b, bool eof, size_t& used, int64_t& newlines, size_t& length) {
   cellbuf_.clear();
   cells_.clear();
   any_quoted_ = false;
   newlines = 0;
   const char delim = opts_.delimiter;
-  const bool eof = in_.eof();
   size_t p = 0, n = b.size();
   if (n == 0) return eof ? Rec::Eof : Rec::NeedMore;
   for (;;) {  // one cell per iteration
@@ -72,7 +80,7 @@ CsvSource::Rec CsvSource::parse(std::string_view b, size_t& used, int64_t& newli
         if (!hit) {
           if (!eof) return Rec::NeedMore;
           cells_.emplace_back(start, cellbuf_.size() - start);
-          used = n;
+          used = length = n;
           return Rec::Unterminated;
         }
         if (p + 1 < n && b[p + 1] == '"') {
@@ -92,7 +100,7 @@ CsvSource::Rec CsvSource::parse(std::string_view b, size_t& used, int64_t& newli
     if (p == n) {
       if (!eof) return Rec::NeedMore;
       cells_.emplace_back(start, cellbuf_.size() - start);
-      used = n;
+      used = length = n;
       return Rec::Ok;
     }
     cells_.emplace_back(start, cellbuf_.size() - start);
@@ -100,6 +108,7 @@ CsvSource::Rec CsvSource::parse(std::string_view b, size_t& used, int64_t& newli
       ++p;
       continue;
     }
+    length = p;
     if (b[p] == '\r') {
       if (p + 1 == n && !eof) return Rec::NeedMore;
       ++p;
@@ -111,7 +120,8 @@ CsvSource::Rec CsvSource::parse(std::string_view b, size_t& used, int64_t& newli
   }
 }
 
-CsvSource::Rec CsvSource::read_record(int64_t& start_line) {
+CsvSource::Rec CsvSource::read_record(int64_t& start_line, bool header) {
+  const size_t limit = opts_.max_record_bytes;
   for (;;) {
     std::string_view b = in_.view();
     if (!bom_checked_) {
@@ -122,9 +132,18 @@ CsvSource::Rec CsvSource::read_record(int64_t& start_line) {
       if (b.starts_with("\xEF\xBB\xBF")) in_.consume(3), b = in_.view();
       bom_checked_ = true;
     }
-    size_t used = 0;
+    size_t used = 0, length = 0;
     int64_t newlines = 0;
-    Rec r = parse(b, used, newlines);
+    Rec r = parse(b, in_.eof(), used, newlines, length);
+    // Over the limit: the record ends in the buffer and is longer, or it
+    // does not and the buffer already holds more than the limit and a CR.
+    // The buffer never grows beyond about twice the limit.
+    if ((r == Rec::NeedMore && limit && b.size() > limit + 1) ||
+        ((r == Rec::Ok || r == Rec::Unterminated) && limit && length > limit)) {
+      if (!header) return skip_record(start_line);
+      start_line = line_;
+      return Rec::TooLong;
+    }
     if (r == Rec::NeedMore) {
       in_.fill();
       continue;
@@ -138,15 +157,92 @@ CsvSource::Rec CsvSource::read_record(int64_t& start_line) {
   }
 }
 
+// A record over the limit, from its first byte at the start of the buffer:
+// its cells as far as its first kRejectCopyBytes go (the last one ending in
+// cut_mark) are kept for the rejects file, and the rest is skipped as it
+// streams by, with the quoting rules of parse() (a quoted field may hold
+// delimiters, `""` and line breaks; text after a closing quote is kept), so
+// that the next record starts where it should and memory stays bounded.
+CsvSource::Rec CsvSource::skip_record(int64_t& start_line) {
+  std::string_view b = in_.view();
+  size_t head = utf8_cut(b, std::min(b.size(), kRejectCopyBytes)), used = 0, length = 0;
+  int64_t newlines = 0;
+  parse(b.substr(0, head), true, used, newlines, length);
+
+  enum class S : uint8_t { CellStart, Quoted, QuoteSeen, Unquoted } s = S::CellStart;
+  const char delim = opts_.delimiter;
+  uint64_t total = 0;
+  int64_t lines = 0;
+  char last = 0;  // the byte before the one being looked at
+  bool end = false;
+  while (!end) {
+    b = in_.view();
+    size_t i = 0, n = b.size();
+    while (i < n && !end) {
+      char c = b[i];
+      switch (s) {
+        case S::CellStart:  // white space before an opening quote
+          if ((c == ' ' || c == '\t') && c != delim) ++i;
+          else if (c == '"') s = S::Quoted, ++i;
+          else s = S::Unquoted;
+          break;
+        case S::Quoted: {
+          const char* q = static_cast<const char*>(std::memchr(b.data() + i, '"', n - i));
+          size_t e = q ? size_t(q - b.data()) : n;
+          lines += std::count(b.begin() + i, b.begin() + e, '\n');
+          i = e;
+          if (q) s = S::QuoteSeen, ++i;
+          break;
+        }
+        case S::QuoteSeen:  // `""`, or the closing quote
+          if (c == '"') s = S::Quoted, ++i;
+          else s = S::Unquoted;
+          break;
+        case S::Unquoted: {
+          size_t j = i;
+          while (j < n && b[j] != delim && b[j] != '\n') ++j;
+          i = j;
+          if (j < n && b[j] == delim) s = S::CellStart, ++i;
+          else if (j < n) end = true;
+          break;
+        }
+      }
+    }
+    if (i > 0) last = b[i - 1];
+    total += i;
+    in_.consume(end ? i + 1 : i);  // the newline too
+    if (!end && !in_.fill()) break;
+  }
+  long_unterminated_ = !end && s == S::Quoted;
+  if (last == '\r' && !long_unterminated_) --total;  // CRLF, or a CR at the end of the input
+  long_length_ = total;
+  long_lines_ = lines + (end || last != '\n' ? 1 : 0);  // the lines it is on
+  if (head < total) {  // the copy is cut: say so, at the end of its last cell
+    if (cells_.empty()) cells_.emplace_back(0, 0);
+    std::string mark = cut_mark(total);
+    cellbuf_ += mark;
+    cells_.back().second += mark.size();
+  }
+  start_line = line_;
+  line_ += lines + (end ? 1 : 0);
+  return Rec::TooLong;
+}
+
 bool CsvSource::blank_record() const {
   return cells_.size() == 1 && !any_quoted_ && trim_view(cell(0)).empty();
 }
 
 bool CsvSource::open(const std::vector<std::string>& keep, std::string& error) {
+  if (!refuse_binary_input(in_, error)) return false;
   int64_t line = 0;
-  Rec r = read_record(line);
+  Rec r = read_record(line, true);
   if (r == Rec::Eof) {
     error = "the input is empty (a CSV file needs a header row)";
+    return false;
+  }
+  if (r == Rec::TooLong) {
+    error = "line " + std::to_string(line) + ": the header is longer than " + std::to_string(opts_.max_record_bytes) +
+            " bytes, the limit of a record";
     return false;
   }
   for (size_t i = 0; i < cells_.size(); ++i) header_.emplace_back(trim_view(cell(i)));
@@ -242,12 +338,22 @@ bool CsvSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_
   bool any = false;
   std::string column, reason;
   // Rejected rows count towards max_rows too, so a chunk stays bounded.
-  for (size_t taken = 0; taken < max_rows; ++taken) {
+  const uint64_t start = in_.consumed();
+  for (size_t taken = 0; taken < max_rows && (taken == 0 || in_.consumed() - start < kChunkBytes); ++taken) {
     int64_t line = 0;
-    Rec r = read_record(line);
+    Rec r = read_record(line, false);
     if (r == Rec::Eof) break;
     any = true;
     int64_t row = ++rows_read_;
+    if (r == Rec::TooLong) {
+      reject(rejects, row, line, "",
+             long_unterminated_
+                 ? "a quoted field that starts here is never closed: the row runs to the end of the input (" +
+                       std::to_string(long_length_) + " bytes on " + std::to_string(long_lines_) + " lines)"
+                 : "a record of " + std::to_string(long_length_) + " bytes (the limit is " +
+                       std::to_string(opts_.max_record_bytes) + ")");
+      continue;
+    }
     if (r == Rec::Unterminated) {
       reject(rejects, row, line, "", "a quoted field that starts here is never closed");
       continue;
@@ -259,17 +365,12 @@ bool CsvSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_
       reject(rejects, row, line, "", "expected " + std::to_string(h) + " cells, found " + std::to_string(n));
       continue;
     }
-    // Every unreadable cell of the row is reported: the reader's own checks
-    // (length, UTF-8) for every used column, then the typed reading.
+    // Every unreadable cell of the row is reported: the reader's own check
+    // (UTF-8) for every used column, then the typed reading. (No cell is
+    // over the limit: its record would be.)
     problems_.clear();
     for (size_t i = 0; i < h; ++i) {
       if (!used_col_[i]) continue;
-      if (opts_.max_cell_bytes && cells_[i].second > opts_.max_cell_bytes) {
-        problems_.push_back({int64_t(i), header_[i],
-                             "a cell of " + std::to_string(cells_[i].second) + " bytes (the limit is " +
-                                 std::to_string(opts_.max_cell_bytes) + ")"});
-        continue;
-      }
       size_t at = utf8_invalid_at(cell(i));
       if (at != std::string_view::npos)
         problems_.push_back({int64_t(i), header_[i], "invalid UTF-8 at byte " + std::to_string(at + 1) + " of the cell"});

@@ -16,12 +16,13 @@ class NdjsonSource : public RowSource {
  public:
   NdjsonSource(std::unique_ptr<ByteSource> in, const Schema& schema, const ReadOptions& opts,
                const std::vector<std::string>& keep)
-      : in_(std::move(in)), schema_(schema), builder_(schema, opts), keep_(keep), max_line_(opts.max_cell_bytes) {
+      : in_(std::move(in)), schema_(schema), builder_(schema, opts), keep_(keep), max_line_(opts.max_record_bytes) {
     for (size_t f = 0; f < schema.fields.size(); ++f) by_key_.emplace(column_key(schema.fields[f].column), int(f));
     for (size_t k = 0; k < keep.size(); ++k) keep_by_key_.emplace(column_key(keep[k]), int(k));
     inputs_.resize(schema.fields.size());
     reject_header_ = {"record"};
   }
+  bool open(std::string& error) { return refuse_binary_input(in_, error); }
   bool next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) override;
   std::vector<UnreadKey> unread_keys() const override {
     std::vector<UnreadKey> out = unread_;
@@ -39,8 +40,9 @@ class NdjsonSource : public RowSource {
   // Field and kept-column index of a key as written (cached).
   Lookup lookup(std::string_view key);
   bool next_line(std::string_view& line, int64_t& line_no);
+  // `length`: the line's full length when `text` is only its head (0: whole).
   void reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason,
-              std::string_view text);
+              std::string_view text, uint64_t length = 0);
 
   InputBuffer in_;
   const Schema& schema_;
@@ -53,7 +55,8 @@ class NdjsonSource : public RowSource {
   std::vector<UnreadKey> unread_;
   std::unordered_map<std::string, int> more_unread_;    // distinct keys beyond kMaxUnreadKeys (capped too)
   int64_t line_ = 1;
-  std::string pending_;  // a consumed line being processed
+  std::string pending_;     // a consumed line being processed (only its head when long_line_)
+  uint64_t long_line_ = 0;  // the length of an over-limit line read as its head only, else 0
   JsonLineParser json_;
   std::vector<CellInput> inputs_;
   std::vector<const JsonValueRef*> kept_vals_;
@@ -84,18 +87,48 @@ NdjsonSource::Lookup NdjsonSource::lookup(std::string_view key) {
 }
 
 bool NdjsonSource::next_line(std::string_view& line, int64_t& line_no) {
+  long_line_ = 0;
   for (;;) {
     std::string_view b = in_.view();
     const char* nl = static_cast<const char*>(std::memchr(b.data(), '\n', b.size()));
-    if (!nl && !in_.eof()) {
+    size_t len = nl ? size_t(nl - b.data()) : b.size();
+    if (b.empty()) {
+      if (!in_.fill()) return false;
+      continue;
+    }
+    // Over the limit: its end is in the buffer and the line (less a CR
+    // before the newline) is longer, or it is not and the buffer already
+    // holds more than the limit and a CR.
+    bool over = max_line_ && (nl || in_.eof() ? len - (len > 0 && b[len - 1] == '\r') > max_line_
+                                              : b.size() > max_line_ + 1);
+    if (!over && !nl && !in_.eof()) {
       in_.fill();
       continue;
     }
-    if (!nl && b.empty()) return false;
-    size_t len = nl ? size_t(nl - b.data()) : b.size();
+    line_no = line_++;
+    if (over) {
+      // Keep the head for the rejects file and skip the rest as it streams
+      // by, counting it: memory stays bounded whatever the line's length.
+      pending_.assign(b.substr(0, std::min(b.size(), kRejectCopyBytes)));
+      uint64_t total = 0;
+      char last = 0;
+      for (;;) {
+        b = in_.view();
+        nl = static_cast<const char*>(std::memchr(b.data(), '\n', b.size()));
+        len = nl ? size_t(nl - b.data()) : b.size();
+        total += len;
+        if (len) last = b[len - 1];
+        in_.consume(nl ? len + 1 : len);
+        if (nl || !in_.fill()) break;
+      }
+      if (last == '\r') --total;
+      if (pending_.size() > total) pending_.resize(total);  // (a limit below kRejectCopyBytes)
+      long_line_ = total;
+      line = pending_;
+      return true;
+    }
     pending_.assign(b.substr(0, len));
     in_.consume(nl ? len + 1 : len);
-    line_no = line_++;
     if (!pending_.empty() && pending_.back() == '\r') pending_.pop_back();
     if (line_no == 1 && std::string_view(pending_).starts_with("\xEF\xBB\xBF")) pending_.erase(0, 3);
     if (trim_view(pending_).empty()) continue;
@@ -105,13 +138,15 @@ bool NdjsonSource::next_line(std::string_view& line, int64_t& line_no) {
 }
 
 void NdjsonSource::reject(std::vector<Reject>& rejects, int64_t row, int64_t line, std::string column, std::string reason,
-                          std::string_view text) {
+                          std::string_view text, uint64_t length) {
   Reject r;
   r.row = row;
   r.line = line;
   r.column = std::move(column);
   r.reason = std::move(reason);
-  r.cells.emplace_back(text);
+  // Only a line over the limit is cut; any other is copied whole (TOOLS.md:
+  // one pass over the rejects fixes the row).
+  r.cells.push_back(length ? reject_copy(text, length) : std::string(text));
   rejects.push_back(std::move(r));
   ++rows_rejected_;
 }
@@ -121,16 +156,17 @@ bool NdjsonSource::next_chunk(Batch& out, std::vector<Reject>& rejects, size_t m
   bool any = false;
   std::string column, reason;
   // Rejected rows count towards max_rows too, so a chunk stays bounded.
-  for (size_t taken = 0; taken < max_rows; ++taken) {
+  const uint64_t start = in_.consumed();
+  for (size_t taken = 0; taken < max_rows && (taken == 0 || in_.consumed() - start < kChunkBytes); ++taken) {
     std::string_view line;
     int64_t line_no = 0;
     if (!next_line(line, line_no)) break;
     any = true;
     int64_t row = ++rows_read_;
-    if (max_line_ && line.size() > max_line_) {
+    if (long_line_) {
       reject(rejects, row, line_no, "",
-             "a line of " + std::to_string(line.size()) + " bytes (the limit is " + std::to_string(max_line_) + ")",
-             line);
+             "a line of " + std::to_string(long_line_) + " bytes (the limit is " + std::to_string(max_line_) + ")",
+             line, long_line_);
       continue;
     }
     size_t bad = utf8_invalid_at(line);
@@ -195,7 +231,9 @@ std::unique_ptr<RowSource> open_ndjson(std::unique_ptr<ByteSource> in, const Sch
     if (error.empty()) error = "no input";
     return nullptr;
   }
-  return std::make_unique<NdjsonSource>(std::move(in), schema, opts, keep);
+  auto src = std::make_unique<NdjsonSource>(std::move(in), schema, opts, keep);
+  if (!src->open(error)) return nullptr;
+  return src;
 }
 
 }  // namespace icp::rt

@@ -253,6 +253,10 @@ class UnreadKeys(Base):
         self.assertIn("icp: warning: no field of schema 'Account' reads the record's key \"zzz\"", lines)
         self.assertFalse(any('"region"' in l for l in lines), p.err)  # read by `region`
         self.assertIn("Tiny", p.out)
+        # The outcome column is padded for the points after it, but a line
+        # without points (false, unknown) ends at its last word.
+        self.assertIn("false\n", p.out)
+        self.assertEqual([l for l in p.out.splitlines() if l != l.rstrip()], [])
 
     def test_explain_names_the_from_column_of_a_field_name(self):
         p = self.run_icp("explain", MODEL, "--record", '{"company":"A"}', *AS_OF)

@@ -198,13 +198,13 @@ TEST(Completion, TestsOfferTheirProfilesTiersAndLabels) {
 TEST(Completion, ImportPathsRelativeToTheDocument) {
   std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("icp_completion_paths." + std::to_string(getpid()));
-  std::filesystem::create_directories(dir / "shared");
+  std::filesystem::create_directories(dir / "util");
   std::ofstream(dir / "lib.icp") << kLib;
   std::ofstream(dir / "other.icp") << "const O = 1\n";
   std::ofstream(dir / "notes.txt") << "not a model\n";
   std::ofstream(dir / "main.icp") << "";
   Result r = complete_at("import \"./^\"\n", dir.string());
-  EXPECT_EQ(r.labels(), Labels({"./lib.icp", "./other.icp", "./shared/"}));  // not main.icp itself
+  EXPECT_EQ(r.labels(), Labels({"./lib.icp", "./other.icp", "./util/"}));  // not main.icp itself
   ASSERT_TRUE(r.items[0].replace_from);
   EXPECT_EQ(*r.items[0].replace_from, r.cursor - 2);  // replaces the `./` typed
   EXPECT_EQ(r.items[0].kind, CompletionKind::File);

@@ -10,6 +10,7 @@
 
 using namespace icp::rt;
 using namespace icp::rt::testing;
+using namespace std::string_literals;
 
 namespace {
 std::string file_text(const std::string& path) {
@@ -356,4 +357,105 @@ TEST(CsvReader, RejectListsEveryUnreadableCellInHeaderOrder) {
   EXPECT_EQ(all.rejects[1].reason,
             "missing required value for 'Employees'; Annual Revenue: cannot read \"lots\" as a float; "
             "Company Name: invalid UTF-8 at byte 2 of the cell");
+}
+
+// The record limit applies while reading (docs/limits.md): a record over it
+// is rejected and skipped as it streams by, with the quoting rules, so that
+// every row after it is read from where it starts, on the right line.
+TEST(CsvReader, RecordLimitSkipsLongRecordsAndKeepsTheRest) {
+  Schema s = two_strings();
+  ReadOptions o;
+  o.max_record_bytes = 64;
+  std::string at_limit = "p," + std::string(62, 'p');  // exactly 64 bytes
+  // Over the limit and longer than the rejects copy: quoted delimiters,
+  // `""` and line breaks (some past the copy), text after a closing quote.
+  std::string quoted = "\"" + std::string(5000, 'q') + ",\"\"\n\n" + std::string(3000, 'r') + "\nx\"after,tail";
+  // Over the limit by far (several buffer refills), a line break every 1000
+  // bytes inside its quotes.
+  std::string huge = "h,\"";
+  for (int i = 0; i < 5000; ++i) huge += std::string(999, 'h') + "\n";
+  huge += "\"";
+  std::string text = "a,b\n" "x,1\n" + at_limit + "\r\n" + "o," + std::string(63, 'o') + "\r\n" + quoted + "\n" +
+                     "y,2\n" + huge + "\r\n" + "z,3";
+  auto src = csv(text, s, o);
+  ReadAll all = read_all(*src, 4096);
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{1, 2, 5, 7}));
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{2, 3, 9, 5011}));
+  EXPECT_EQ(all.records[1].values[1].as_string(), std::string(62, 'p'));
+  EXPECT_EQ(all.records[2].values[0], Value::string("y"));
+  EXPECT_EQ(all.records[3].values[0], Value::string("z"));
+  ASSERT_EQ(all.rejects.size(), 3u);
+  EXPECT_EQ(all.rejects[0].row, 3);
+  EXPECT_EQ(all.rejects[0].line, 4);
+  EXPECT_EQ(all.rejects[0].column, "");
+  EXPECT_EQ(all.rejects[0].reason, "a record of 65 bytes (the limit is 64)");  // the CR is not counted
+  // Shorter than the copy: copied whole, no mark.
+  EXPECT_EQ(all.rejects[0].cells, (std::vector<std::string>{"o", std::string(63, 'o')}));
+  EXPECT_EQ(all.rejects[1].line, 5);
+  EXPECT_EQ(all.rejects[1].reason, "a record of " + std::to_string(quoted.size()) + " bytes (the limit is 64)");
+  // The copy: the cells within the first 4096 bytes, the last one cut and
+  // marked with the record's length.
+  ASSERT_EQ(all.rejects[1].cells.size(), 1u);
+  EXPECT_EQ(all.rejects[1].cells[0],
+            std::string(4095, 'q') + "... [cut: " + std::to_string(quoted.size()) + " bytes in all]");
+  EXPECT_EQ(all.rejects[2].row, 6);
+  EXPECT_EQ(all.rejects[2].line, 10);
+  EXPECT_EQ(all.rejects[2].reason, "a record of " + std::to_string(huge.size()) + " bytes (the limit is 64)");
+  std::string line = std::string(999, 'h') + "\n";
+  EXPECT_EQ(all.rejects[2].cells, (std::vector<std::string>{"h", line + line + line + line + std::string(93, 'h') +
+                                                                      "... [cut: 5000004 bytes in all]"}));
+  EXPECT_EQ(src->rows_read(), 7);
+  EXPECT_EQ(src->rows_rejected(), 3);
+}
+
+TEST(CsvReader, RecordLimitUnterminatedQuoteRunsToTheEnd) {
+  Schema s = two_strings();
+  ReadOptions o;
+  o.max_record_bytes = 1000;
+  std::string rest;
+  for (int i = 0; i < 100000; ++i) rest += "n,1\n";  // 400,000 bytes, all inside the quote
+  auto src = csv("a,b\nx,1\ny,\"never closed\n" + rest, s, o);
+  ReadAll all = read_all(*src, 4096);
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{1}));
+  ASSERT_EQ(all.rejects.size(), 1u);
+  EXPECT_EQ(all.rejects[0].line, 3);
+  EXPECT_EQ(all.rejects[0].reason,
+            "a quoted field that starts here is never closed: the row runs to the end of the input "
+            "(400016 bytes on 100001 lines)");
+  ASSERT_EQ(all.rejects[0].cells.size(), 2u);
+  EXPECT_TRUE(all.rejects[0].cells[1].starts_with("never closed\nn,1\n"));
+  EXPECT_TRUE(all.rejects[0].cells[1].ends_with("n,1\n... [cut: 400016 bytes in all]"));
+}
+
+TEST(CsvReader, HeaderOverTheLimitOrBinaryInputIsAnError) {
+  Schema s = two_strings();
+  ReadOptions o;
+  o.max_record_bytes = 100;
+  std::string err;
+  EXPECT_FALSE(open_csv(string_source("\n\na,b," + std::string(98, 'c') + "\nx,1\n"), s, o, {}, err));
+  EXPECT_EQ(err, "line 3: the header is longer than 100 bytes, the limit of a record");
+  EXPECT_TRUE(open_csv(string_source("a,b," + std::string(96, 'c') + "\nx,1\n"), s, o, {}, err)) << err;
+  err.clear();
+  EXPECT_FALSE(open_csv(string_source("a,b\nx,1\ny,\0z\n"s), s, {}, {}, err));
+  EXPECT_EQ(err, "line 3: a NUL byte (byte 3 of the line): this is not UTF-8 text (a binary file, or UTF-16?)");
+  err.clear();
+  EXPECT_FALSE(open_csv(string_source(std::string(3 << 20, '\0')), s, o, {}, err));
+  EXPECT_EQ(err, "line 1: a NUL byte (byte 1 of the line): this is not UTF-8 text (a binary file, or UTF-16?)");
+}
+
+TEST(CsvReader, AChunkEndsAfterAboutOneMiBOfInput) {
+  Schema s = two_strings();
+  std::string text = "a,b\n";
+  for (int i = 0; i < 40; ++i) text += std::to_string(i) + "," + std::string(100000, 'w') + "\n";
+  auto src = csv(text, s);
+  Batch b;
+  std::vector<Reject> rej;
+  size_t chunks = 0, rows = 0;
+  while (src->next_chunk(b, rej, 4096)) {
+    ++chunks;
+    rows += b.rows;
+    EXPECT_LE(b.rows, 11u);  // 11 rows of 100 KB pass 1 MiB (kChunkBytes)
+  }
+  EXPECT_EQ(rows, 40u);
+  EXPECT_EQ(chunks, 4u);
 }

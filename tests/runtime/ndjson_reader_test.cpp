@@ -280,3 +280,50 @@ TEST(NdjsonReader, RejectListsEveryUnreadableValue) {
             "Company Name: missing required value for 'Company Name'; "
             "Employees: missing required value for 'Employees'");
 }
+
+// The line limit applies while reading (docs/limits.md): a line over it is
+// rejected as it streams by, keeping only its head for the rejects file.
+TEST(NdjsonReader, LineLimitSkipsLongLinesAndKeepsTheRest) {
+  Schema s;
+  s.fields.push_back(field("name", ValueKind::String));
+  ReadOptions o;
+  o.max_record_bytes = 64;
+  auto obj = [](size_t len, char c) {  // {"name":"ccc"} of `len` bytes
+    return "{\"name\":\"" + std::string(len - 11, c) + "\"}";
+  };
+  std::string huge = obj(5 << 20, 'h');  // several buffer refills
+  std::string text = obj(20, 'a') + "\n" + obj(64, 'b') + "\r\n" + obj(65, 'c') + "\r\n\n   \n" + obj(10000, 'd') +
+                     "\n" + obj(20, 'e') + "\n" + huge + "\n" + obj(20, 'f') + "\n" + obj(70, 'g');
+  auto src = ndjson(text, s, o);
+  ReadAll all = read_all(*src, 4096);
+  EXPECT_EQ(all.rows, (std::vector<int64_t>{1, 2, 5, 7}));
+  EXPECT_EQ(all.lines, (std::vector<int64_t>{1, 2, 7, 9}));
+  EXPECT_EQ(all.records[1].values[0].as_string(), std::string(53, 'b'));
+  ASSERT_EQ(all.rejects.size(), 4u);
+  std::vector<std::tuple<int64_t, int64_t, size_t, char>> want = {
+      {3, 3, 65, 'c'}, {4, 6, 10000, 'd'}, {6, 8, 5 << 20, 'h'}, {8, 10, 70, 'g'}};
+  for (size_t i = 0; i < want.size(); ++i) {
+    auto [row, line, len, c] = want[i];
+    const Reject& r = all.rejects[i];
+    EXPECT_EQ(r.row, row);
+    EXPECT_EQ(r.line, line);
+    EXPECT_EQ(r.column, "");
+    EXPECT_EQ(r.reason, "a line of " + std::to_string(len) + " bytes (the limit is 64)");
+    ASSERT_EQ(r.cells.size(), 1u);
+    // Its first 4096 bytes and the mark; all of it, unmarked, when shorter.
+    if (len <= 4096) EXPECT_EQ(r.cells[0], obj(len, c));
+    else EXPECT_EQ(r.cells[0], obj(len, c).substr(0, 4096) + "... [cut: " + std::to_string(len) + " bytes in all]");
+  }
+  EXPECT_EQ(src->rows_read(), 8);
+}
+
+TEST(NdjsonReader, BinaryInputIsAnError) {
+  Schema s;
+  s.fields.push_back(field("name", ValueKind::String));
+  std::string err;
+  EXPECT_FALSE(open_ndjson(string_source(std::string(3 << 20, '\0')), s, {}, {}, err));
+  EXPECT_EQ(err, "line 1: a NUL byte (byte 1 of the line): this is not UTF-8 text (a binary file, or UTF-16?)");
+  // UTF-16: every other byte of ASCII text is 0.
+  EXPECT_FALSE(open_ndjson(string_source(std::string("{\0\"\0n\0", 6)), s, {}, {}, err));
+  EXPECT_EQ(err, "line 1: a NUL byte (byte 2 of the line): this is not UTF-8 text (a binary file, or UTF-16?)");
+}

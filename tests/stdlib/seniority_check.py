@@ -3,7 +3,7 @@
 
     python3 tests/stdlib/seniority_check.py [--tsv PATH] [--min PCT] [--quiet] [--re2]
 
-The titles are /work/shared/data/job_title_levels_rootstrap_NOLICENSE.tsv (Position,
+The titles are ../shared/data/job_title_levels_rootstrap_NOLICENSE.tsv beside the checkout (Position,
 Classification; labels C-Suite, VP, Director, Manager, Other; reference only, not
 redistributed). Our levels map onto the labels as:
     c_level, owner -> C-Suite;  vp -> VP;  director -> Director;  manager -> Manager;
@@ -27,8 +27,9 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import icp_chain  # noqa: E402
 
-DATA = os.environ.get("ICP_DATA_DIR", os.path.join(os.path.dirname(icp_chain.ROOT), "shared", "data"))
-TSV = os.environ.get("ICP_TITLES_TSV", os.path.join(DATA, "job_title_levels_rootstrap_NOLICENSE.tsv"))
+# Not redistributable (no license): read from the data folder beside the checkout, if any.
+TSV = os.environ.get("ICP_TITLES_TSV", os.path.join(os.path.dirname(icp_chain.ROOT), "shared", "data",
+                                                    "job_title_levels_rootstrap_NOLICENSE.tsv"))
 LABEL = {"c_level": "C-Suite", "owner": "C-Suite", "vp": "VP", "director": "Director",
          "manager": "Manager", "senior": "Other", "individual_contributor": "Other",
          "intern": "Other"}

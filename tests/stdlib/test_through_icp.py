@@ -25,8 +25,9 @@ import test_stdlib  # noqa: E402
 
 ROOT = icp_chain.ROOT
 ICP = os.environ.get("ICP_BIN", os.path.join(ROOT, "build", "icp"))
-DATA = os.environ.get("ICP_DATA_DIR", os.path.join(os.path.dirname(icp_chain.ROOT), "shared", "data"))
-TSV = os.environ.get("ICP_TITLES_TSV", os.path.join(DATA, "job_title_levels_rootstrap_NOLICENSE.tsv"))
+# Not redistributable (no license): read from the data folder beside the checkout, if any.
+TSV = os.environ.get("ICP_TITLES_TSV", os.path.join(os.path.dirname(icp_chain.ROOT), "shared", "data",
+                                                    "job_title_levels_rootstrap_NOLICENSE.tsv"))
 
 
 def icp_string(s):

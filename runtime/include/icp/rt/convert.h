@@ -24,9 +24,10 @@ struct ReadOptions {
   std::string list_sep = ";";     // set<string> item separator in CSV cells (--list-sep)
   DateFormat date_format = DateFormat::Ymd;  // --date-format
   bool lenient = false;           // --lenient
-  // A used CSV cell (a field's or a kept column) or an NDJSON line longer
-  // than this rejects the row (0: no limit). Bounds the memory of a chunk.
-  size_t max_cell_bytes = 0;
+  // A CSV record or an NDJSON line longer than this (without its line
+  // ending) rejects its row; a CSV header longer than this is an error (0:
+  // no limit; `icp score` uses kMaxRecordBytes of reader.h).
+  size_t max_record_bytes = 0;
   // Absent CSV columns that read as no value (--allow-missing; compared as
   // column_key()s). Only optional fields, sets and fields with a default
   // may be absent, allowed or not; `allow_missing_all` allows all of them.

@@ -17,11 +17,14 @@
 // are empty or only white space are not rows. Extra cells that are all blank
 // are ignored (trailing delimiters); other extra cells and missing cells
 // reject the row. Invalid UTF-8 in a used column (a field's or a kept one)
-// rejects the row. An unterminated quote rejects the last row.
+// rejects the row. An unterminated quote rejects the last row. A record over
+// ReadOptions::max_record_bytes rejects its row, a header over it is an error.
 // NDJSON details: blank lines are not rows; each other line must be one JSON
 // object (else the row is rejected with the parser's message); invalid UTF-8
 // rejects the row; keys match columns case-insensitively (the last of two
-// equal keys wins).
+// equal keys wins). A line over ReadOptions::max_record_bytes rejects its row.
+// Either: a NUL byte in the first 64 KiB of the input is an error (binary or
+// UTF-16 input).
 #pragma once
 #include <cstdint>
 #include <cstdio>
@@ -47,6 +50,28 @@ class ByteSource {
 std::unique_ptr<ByteSource> open_file(const std::string& path, std::string& error);
 std::unique_ptr<ByteSource> string_source(std::string data);
 
+// The limit of one record, applied while reading: an NDJSON line, or a CSV
+// record (its header too, quoted line breaks included), without its line
+// ending; exactly this many bytes is allowed. A longer row is rejected as it
+// streams by (only its head is kept), a longer header is an error, so memory
+// stays bounded whatever the input (docs/limits.md).
+inline constexpr size_t kMaxRecordBytes = size_t(1) << 20;
+// A chunk (next_chunk) also ends once it has read this much input, so its
+// memory is bounded whatever the width of the rows.
+inline constexpr size_t kChunkBytes = size_t(1) << 20;
+
+// What a rejects row copies of a row over the record limit: its first
+// kRejectCopyBytes bytes (fewer when that would split a UTF-8 character),
+// then cut_mark(): "HEAD... [cut: 314572800 bytes in all]", the full length
+// of the line or record. Any other rejected row is copied whole.
+inline constexpr size_t kRejectCopyBytes = 4096;
+// The largest n' <= n that does not split a UTF-8 character of `text`.
+size_t utf8_cut(std::string_view text, size_t n);
+std::string cut_mark(uint64_t full_length);
+// text's head (at most kRejectCopyBytes, see utf8_cut), and cut_mark(full_length)
+// unless that head is all of it.
+std::string reject_copy(std::string_view text, uint64_t full_length);
+
 struct Reject {
   int64_t row = 0;     // 1-based data row
   int64_t line = 0;    // physical line where the row starts
@@ -67,10 +92,11 @@ struct UnreadKey {
 class RowSource {
  public:
   virtual ~RowSource() = default;
-  // Clears `out` and reads up to `max_rows` input rows: readable ones go to
-  // `out`, rejected ones are appended to `rejects` (both count towards
-  // `max_rows`, so a chunk's memory is bounded). Returns false once the
-  // input is exhausted (nothing was read by this call).
+  // Clears `out` and reads up to `max_rows` input rows, or fewer once
+  // kChunkBytes of input have been read: readable ones go to `out`, rejected
+  // ones are appended to `rejects` (both count, so a chunk's memory is
+  // bounded). Returns false once the input is exhausted (nothing was read by
+  // this call).
   virtual bool next_chunk(Batch& out, std::vector<Reject>& rejects, size_t max_rows) = 0;
 
   // Warnings about the header (a column that appears twice, ...).
