@@ -12,7 +12,9 @@ PKGS=(antlr4 libantlr4-runtime-dev uuid-dev llvm-19-dev libzstd-dev libfmt-dev l
       libbenchmark-dev default-jre-headless ninja-build cmake g++ pkg-config
       libre2-dev libcli11-dev libmimalloc-dev python3)
 if [[ ${1:-} == --test ]]; then
-  PKGS+=(neovim)
+  # neovim for the editor tests; clang-19 and its libFuzzer/sanitizer
+  # runtimes for CI's build-san folder (tests/fuzz/README.md).
+  PKGS+=(neovim clang-19 libclang-rt-19-dev)
   # Node.js: keep the one the machine has (this image ships Node 20 with its
   # own npm, which conflicts with Debian's npm package); install Debian's
   # only where there is none.

@@ -48,8 +48,11 @@ size_t stack_left() {
     if (!addr) return size_t(1) << 40;
     low = static_cast<char*>(addr);
   }
-  char here;
-  return &here > low ? static_cast<size_t>(&here - low) : 0;
+  // The frame's address, not a local's: under AddressSanitizer's
+  // use-after-return detection, locals live in a "fake stack" on the heap,
+  // and the address of one says nothing about the thread's stack.
+  char* here = static_cast<char*>(__builtin_frame_address(0));
+  return here > low ? static_cast<size_t>(here - low) : 0;
 }
 
 void run_on_deep_stack(const std::function<void()>& fn) {

@@ -3,7 +3,7 @@
 
     python3 tests/stdlib/seniority_check.py [--tsv PATH] [--min PCT] [--quiet] [--re2]
 
-The titles are /work/shared/data/job_title_levels_rootstrap_NOLICENSE.tsv (Position,
+The titles are ../shared/data/job_title_levels_rootstrap_NOLICENSE.tsv beside the checkout (Position,
 Classification; labels C-Suite, VP, Director, Manager, Other; reference only, not
 redistributed). Our levels map onto the labels as:
     c_level, owner -> C-Suite;  vp -> VP;  director -> Director;  manager -> Manager;
