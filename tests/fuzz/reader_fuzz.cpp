@@ -3,7 +3,7 @@
 // (runtime/src/csv_reader.cpp, ndjson_reader.cpp) on any bytes.
 //
 // Input: one options byte, then the file. The options pick --lenient, the
-// delimiter (CSV: ',' or tab), a cell/line limit, the chunk size and the
+// delimiter (CSV: ',' or tab), a record/line limit, the chunk size and the
 // date format. The CSV schema is made from the header (each column a kind
 // chosen by a hash of its name, so mutating the rows keeps the schema); the
 // NDJSON schema is fixed (a field of every kind).
@@ -16,7 +16,9 @@
 //     order, each with the physical line the oracle says it starts on;
 //   - a chunk never holds more than the rows asked for;
 //   - every reject has a reason; a CSV reject keeps the record's cells;
-//     an NDJSON reject keeps its line;
+//     an NDJSON reject keeps its line (the head of one over the limit);
+//   - an input with a NUL byte in its first 64 KiB is refused, and so is a
+//     CSV header over the limit;
 //   - without --lenient, a produced row has a value for every field that is
 //     not optional; set values hold distinct items; enum ordinals are members.
 #include <algorithm>
@@ -42,7 +44,7 @@ Options options_from(uint8_t b) {
   o.read.lenient = b & 1;
   o.read.delimiter = (b & 2) ? '\t' : ',';
   static const size_t limits[] = {0, 8, 64, size_t(1) << 20};
-  o.read.max_cell_bytes = limits[(b >> 2) & 3];
+  o.read.max_record_bytes = limits[(b >> 2) & 3];
   static const size_t chunks[] = {4096, 1, 3, 64};
   o.chunk = chunks[(b >> 4) & 3];
   static const DateFormat formats[] = {DateFormat::Ymd, DateFormat::Ymd, DateFormat::Mdy, DateFormat::Dmy};
@@ -101,15 +103,18 @@ FieldSpec field(std::string name, ValueKind kind, bool optional, bool with_defau
 // cell; an unterminated quote runs to the end of the input; a record that is
 // one blank unquoted cell is not a row). Returns the start line of each data
 // row (the first non-blank record is the header).
-[[maybe_unused]] std::vector<int64_t> csv_rows(std::string_view b, char delim) {
+// With a record limit, a record longer than it (without its line ending)
+// is a row even when blank; `header_over` says the header is.
+[[maybe_unused]] std::vector<int64_t> csv_rows(std::string_view b, char delim, size_t limit, bool& header_over) {
   if (b.starts_with("\xEF\xBB\xBF")) b.remove_prefix(3);
   std::vector<int64_t> starts;
   size_t p = 0, n = b.size();
   int64_t line = 1;
   bool header_seen = false;
+  header_over = false;
   while (p < n) {
     int64_t start = line;
-    size_t cells = 0;
+    size_t cells = 0, from = p, length = 0;
     bool quoted = false, blank = true, done = false;
     while (!done) {  // one cell
       ++cells;
@@ -120,6 +125,7 @@ FieldSpec field(std::string name, ValueKind kind, bool optional, bool with_defau
         p = q + 1;
         for (;;) {
           if (p >= n) {  // unterminated: the rest of the input
+            length = n - from;
             done = true;
             break;
           }
@@ -142,6 +148,7 @@ FieldSpec field(std::string name, ValueKind kind, bool optional, bool with_defau
         if (c == delim || c == '\n' || (c == '\r' && (p + 1 == n || b[p + 1] == '\n'))) break;
       }
       if (!trim_view(b.substr(text, p - text)).empty()) blank = false;
+      length = p - from;
       if (p == n) break;
       if (b[p] == delim) {
         ++p;
@@ -152,16 +159,17 @@ FieldSpec field(std::string name, ValueKind kind, bool optional, bool with_defau
       ++line;
       done = true;
     }
-    if (cells == 1 && !quoted && blank) continue;
-    if (!header_seen) header_seen = true;
+    bool over = limit && length > limit;
+    if (cells == 1 && !quoted && blank && !over) continue;
+    if (!header_seen) header_seen = true, header_over = over;
     else starts.push_back(start);
   }
   return starts;
 }
 
 // NDJSON: every line (LF-terminated, a CR before the LF dropped, a BOM at
-// the start of line 1 skipped) that is not blank.
-[[maybe_unused]] std::vector<int64_t> ndjson_rows(std::string_view b) {
+// the start of line 1 skipped) that is not blank, or is longer than `limit`.
+[[maybe_unused]] std::vector<int64_t> ndjson_rows(std::string_view b, size_t limit) {
   std::vector<int64_t> starts;
   int64_t line = 1;
   size_t p = 0;
@@ -169,8 +177,9 @@ FieldSpec field(std::string name, ValueKind kind, bool optional, bool with_defau
     size_t e = b.find('\n', p);
     std::string_view l = b.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p);
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    bool over = limit && l.size() > limit;
     if (line == 1 && l.starts_with("\xEF\xBB\xBF")) l.remove_prefix(3);
-    if (!trim_view(l).empty()) starts.push_back(line);
+    if (over || !trim_view(l).empty()) starts.push_back(line);
     if (e == std::string_view::npos) break;
     p = e + 1;
     ++line;
@@ -217,7 +226,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                    field("tags", ValueKind::StringSet, false, false, nullptr),
                    field("region", ValueKind::Enum, false, true, region.get())};
   schema.fields[1].column = "Employee Count";
-  expected = ndjson_rows(input);
+  expected = ndjson_rows(input, opt.read.max_record_bytes);
 #else
   const bool csv = true;
   for (const std::string& name : header_names(input, opt.read.delimiter)) {
@@ -226,18 +235,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ValueKind k = kKinds[h % 8];
     schema.fields.push_back(field(name, k, (h >> 8) & 1, ((h >> 9) & 3) == 0, k == ValueKind::Enum ? region.get() : nullptr));
   }
-  expected = csv_rows(input, opt.read.delimiter);
+  bool header_over = false;
+  expected = csv_rows(input, opt.read.delimiter, opt.read.max_record_bytes, header_over);
 #endif
+  // A NUL byte in the first 64 KiB: not text, refused before any row.
+  const bool binary = std::string_view(input).substr(0, size_t(64) << 10).find('\0') != std::string_view::npos;
 
   std::string error;
   std::unique_ptr<RowSource> src = csv ? open_csv(string_source(input), schema, opt.read, {}, error)
                                        : open_ndjson(string_source(input), schema, opt.read, {}, error);
   if (!src) {
     FUZZ_CHECK(!error.empty(), "the reader refused the input without a message");
-    // Only a CSV reader refuses an input: no header, or a column it needs.
-    FUZZ_CHECK(csv, "the NDJSON reader refused an input: %s", error.c_str());
+    // The NDJSON reader refuses only binary input; a CSV reader also one
+    // without a header, with a header over the limit, or without a column
+    // it needs.
+    FUZZ_CHECK(csv || binary, "the NDJSON reader refused an input: %s", error.c_str());
     return 0;
   }
+  FUZZ_CHECK(!binary, "an input with a NUL byte in its first 64 KiB was read");
+#ifndef ICP_FUZZ_NDJSON
+  FUZZ_CHECK(!header_over, "a header over the limit was read");
+#endif
 
   Batch batch;
   std::vector<Reject> rejects;
